@@ -1,0 +1,21 @@
+"""gip-lint: a linter for 政府信息公开工作年度报告 (government information-disclosure annual reports).
+
+Library use::
+
+    import gip_lint
+    report = gip_lint.parse(Path("report.txt"))
+    report.applications.rows["三(七)"]        # the seven cells of 三(七)
+    report.to_json_dict()                       # the stable extraction object
+"""
+
+__version__ = "0.1.0"
+
+
+def parse(text_or_path, path: str = "<string>"):
+    """Parse a report (text, bytes or path) into a :class:`gip_lint.model.Report`."""
+    from gip_lint.api import parse as _parse
+
+    return _parse(text_or_path, path=path)
+
+
+__all__ = ["parse", "__version__"]

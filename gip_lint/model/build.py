@@ -1,0 +1,107 @@
+"""Build the :class:`Report` from parsed blocks: title, sections, format, the three tables."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from gip_lint.model.document import (
+    Block,
+    ParseProblem,
+    Position,
+    Report,
+    Row,
+    TableBlock,
+    TextLine,
+)
+from gip_lint.model.labels import FORMAT_2019_MARKERS, FORMAT_2021_MARKERS, squash
+from gip_lint.model.sections import find_sections, find_title, organ_and_year
+from gip_lint.model.tables import build_active, build_applications, build_review, classify
+from gip_lint.source import SourceText
+
+
+def _join_tables(blocks: list[Block]) -> list[tuple[str, list[Row]]]:
+    """Group table blocks into the tables they belong to.
+
+    A table interrupted by a blank line (seed 001) continues when the next block is of the
+    same kind, or of no recognisable kind, and no heading or prose stands between them.
+    """
+    tables: list[tuple[str, list[Row]]] = []
+    previous_was_table = False
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            kind = classify(block)
+            if previous_was_table and tables and kind in (None, tables[-1][0]):
+                tables[-1][1].extend(block.rows)
+            elif kind is not None:
+                tables.append((kind, list(block.rows)))
+            previous_was_table = True
+        else:
+            previous_was_table = False
+    return tables
+
+
+def _format_evidence(blocks: list[Block]) -> tuple[tuple[str, str, Position], ...]:
+    """Each format marker of spec §6 found, with where it stands."""
+    found = []
+    for block in blocks:
+        cells = ([(c.text, c.line, c.column) for r in block.rows for c in r.cells]
+                 if isinstance(block, TableBlock) else [(block.text, block.line, block.column)])
+        for text, line, column in cells:
+            squashed = squash(text)
+            for version, markers in (("2021", FORMAT_2021_MARKERS), ("2019", FORMAT_2019_MARKERS)):
+                for marker in markers:
+                    if marker in squashed:
+                        found.append((version, marker, Position(line, column)))
+    return tuple(found)
+
+
+def _format_version(evidence) -> Optional[str]:
+    versions = {version for version, _, _ in evidence}
+    if "2021" in versions:
+        return "2021"
+    if "2019" in versions:
+        return "2019"
+    return None
+
+
+_PRE_2019 = re.compile(r"政府信息公开情况统计表")
+
+
+def build_report(source: SourceText, blocks: list[Block]) -> Report:
+    problems: list[ParseProblem] = []
+    sections = find_sections(blocks)
+    title, title_position = find_title(blocks, sections[0].line if sections else None)
+    organ, year = organ_and_year(title)
+
+    active = applications = review = None
+    for kind, rows in _join_tables(blocks):
+        if kind == "二" and active is None:
+            active = build_active(rows, problems)
+        elif kind == "三" and applications is None:
+            applications = build_applications(rows, problems)
+        elif kind == "四" and review is None:
+            review = build_review(rows, problems)
+
+    evidence = _format_evidence(blocks)
+    found_anything = bool(sections) or applications is not None or review is not None
+    is_report = found_anything and not (_PRE_2019.search(source.text) and applications is None)
+    return Report(
+        path=source.path,
+        title=title,
+        title_position=title_position,
+        organ=organ,
+        year=year,
+        format=_format_version(evidence),
+        format_evidence=evidence,
+        sections=sections,
+        active=active,
+        applications=applications,
+        review_litigation=review,
+        blocks=tuple(blocks),
+        problems=tuple(problems),
+        is_report=is_report,
+        encoding=source.encoding,
+        kind=source.kind,
+        line_count=source.text.count("\n"),
+    )

@@ -1,0 +1,217 @@
+"""The document model: what gip-lint understood of a report.
+
+Frozen, slotted attrs classes: rules read them and can never change them by accident.  Every
+value that came from the report carries the line and column where its text starts (1-based,
+in the file the user opened), so a diagnostic can point at it.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+import attrs
+
+Number = Union[int, float]
+
+
+@attrs.frozen
+class Position:
+    line: int
+    column: int
+
+
+# --- the blocks of the text, as the grammar saw them -------------------------------------------
+
+
+@attrs.frozen
+class TextLine:
+    """A heading, sub-heading or paragraph line (``text`` normalised, ``raw`` as written)."""
+
+    kind: str  # "heading" | "subheading" | "paragraph"
+    text: str
+    raw: str
+    line: int
+    column: int
+
+
+@attrs.frozen
+class RawCell:
+    """One cell of a table row as it stands in the text."""
+
+    text: str  # normalised and stripped
+    raw: str  # as written, stripped
+    line: int
+    column: int
+
+
+@attrs.frozen
+class Row:
+    cells: tuple[RawCell, ...]
+    line: int
+
+
+@attrs.frozen
+class TableBlock:
+    rows: tuple[Row, ...]
+    line: int
+
+
+Block = Union[TextLine, TableBlock]
+
+
+# --- cells and tables ----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Cell:
+    """A table cell understood as a number.
+
+    ``value`` is None for a blank cell (blank is *missing*, never 0) and for a cell whose text
+    is not a number; ``problem`` then says why (``"text"``), or flags a usable number that is
+    not written as a plain one (``"negative"``, ``"decimal"``, ``"unit"``, ``"note"``).
+    """
+
+    raw: str
+    value: Optional[Number]
+    line: int
+    column: int
+    problem: Optional[str] = None
+
+    @property
+    def is_blank(self) -> bool:
+        return self.raw == "" or self.problem == "placeholder"
+
+
+@attrs.frozen
+class ParseProblem:
+    """A part of the report that gip-lint could not read (reported as GIP003)."""
+
+    message: str
+    line: int
+    column: int
+    anchor: str  # stable key for baselines, e.g. "table:三:row:三(三)2"
+
+
+@attrs.frozen
+class ApplicationsTable:
+    """Table 三: canonical row key → seven cells (None where the row has no such cell)."""
+
+    rows: dict[str, tuple[Optional[Cell], ...]]
+    row_positions: dict[str, Position]
+    line: int
+    column: int
+    columns_found: bool  # the seven applicant columns were recognised in the header
+
+
+@attrs.frozen
+class ReviewLitigationTable:
+    """Table 四: group key (行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉) → five cells."""
+
+    groups: dict[str, tuple[Optional[Cell], ...]]
+    line: int
+    column: int
+
+
+@attrs.frozen
+class ActiveItem:
+    """One data row of table 二: its block (第二十条第（一）项 …), label and cells by column."""
+
+    block: str
+    label: str
+    cells: dict[str, Cell]
+    line: int
+    column: int
+
+
+@attrs.frozen
+class ActiveTable:
+    """Table 二: the data rows in order, and the block titles found."""
+
+    items: tuple[ActiveItem, ...]
+    blocks: tuple[str, ...]
+    line: int
+    column: int
+
+    def value(self, label: str, column: str) -> Optional[Number]:
+        for item in self.items:
+            if item.label == label and column in item.cells:
+                return item.cells[column].value
+        return None
+
+    def cell(self, label: str, column: str) -> Optional[Cell]:
+        for item in self.items:
+            if item.label == label and column in item.cells:
+                return item.cells[column]
+        return None
+
+
+# --- sections and the report ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class Section:
+    """One of the six sections.
+
+    ``number`` is canonical (1 … 6) whatever the heading's numeral; ``standard`` tells whether
+    the heading's wording is the national one.  ``blocks`` are everything up to the next section.
+    """
+
+    number: int
+    heading: str  # as written, stripped
+    numeral: Optional[str]  # the numeral the heading used (一 … 十), None when absent
+    standard: bool
+    line: int
+    column: int
+    end_line: int
+    blocks: tuple[Block, ...]
+    inline_text: str = ""  # text written on the heading line after the heading itself
+
+    @property
+    def paragraphs(self) -> tuple[TextLine, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, TextLine))
+
+    @property
+    def text(self) -> str:
+        """All prose of the section, one line per block (tables left out)."""
+        parts = [self.inline_text] if self.inline_text else []
+        parts += [b.text for b in self.blocks if isinstance(b, TextLine)]
+        return "\n".join(parts)
+
+
+@attrs.frozen
+class Report:
+    """Everything gip-lint understood of one report.
+
+    ``format`` is "2021", "2019" or None (unknown); ``year`` is the data year named in the
+    title.  A table gip-lint did not find is None; ``problems`` lists what could not be read.
+    """
+
+    path: str
+    title: Optional[str]
+    title_position: Optional[Position]
+    organ: Optional[str]
+    year: Optional[int]
+    format: Optional[str]
+    format_evidence: tuple  # ((version, marker, Position), ...) per spec §6
+    sections: tuple[Section, ...]
+    active: Optional[ActiveTable]
+    applications: Optional[ApplicationsTable]
+    review_litigation: Optional[ReviewLitigationTable]
+    blocks: tuple[Block, ...]
+    problems: tuple[ParseProblem, ...]
+    is_report: bool
+    encoding: str = "utf-8"
+    kind: str = "text"
+    line_count: int = 0
+
+    def section(self, number: int) -> Optional[Section]:
+        for section in self.sections:
+            if section.number == number:
+                return section
+        return None
+
+    def to_json_dict(self) -> dict:
+        """The stable data-extraction object printed by ``gip-lint show --format json``."""
+        from gip_lint.model.export import report_to_json
+
+        return report_to_json(self)

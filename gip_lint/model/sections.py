@@ -1,0 +1,167 @@
+"""Find the title and the six sections among the blocks (spec §1).
+
+Heading lines are only candidates: a report's section 五 may well enumerate "一、加强……".  A
+candidate becomes a section when its wording is close to a canonical heading and, unless
+the wording is nearly exact, its numeral agrees with the section it names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Optional
+
+from gip_lint.model.document import Block, Position, Section, TextLine
+from gip_lint.model.labels import CHINESE_NUMERALS, SECTION_KEYWORDS, SECTION_TITLES, squash
+
+# Known variants of the headings (spec §1), compared as well as the canonical wording.
+SECTION_VARIANTS = {
+    3: ("收到和处理政府信息公开申请情况", "依申请公开政府信息情况"),
+    4: ("政府信息公开行政复议、行政诉讼情况", "因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+    5: ("存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况",
+        "存在的主要问题及整改措施", "存在的主要问题及改进措施"),
+    6: ("其他需要报告的事项",),
+}
+
+_NUMBERED = re.compile(r"^#*\s*(?P<numeral>[一二三四五六七八九十]{1,3})\s*[、.]\s*(?P<rest>.*)$")
+_INLINE_SPLIT = re.compile(r"[:：。]")
+
+EXACT_ENOUGH = 0.85  # a heading this close to the standard one is accepted whatever its numeral
+LOOSE_ENOUGH = 0.5  # with the right numeral, this close (or a keyword) is enough
+
+
+def numeral_value(numeral: str) -> int:
+    """一 → 1 … 十 → 10, 十一 → 11 (headings never go further)."""
+    if numeral == "十":
+        return 10
+    if numeral.startswith("十"):
+        return 10 + CHINESE_NUMERALS.index(numeral[1]) + 1
+    return CHINESE_NUMERALS.index(numeral[0]) + 1
+
+
+def _similarity(text: str, number: int) -> float:
+    candidates = SECTION_VARIANTS.get(number, (SECTION_TITLES[number],))
+    squashed = squash(text)
+    return max(difflib.SequenceMatcher(None, squashed, squash(c), autojunk=False).ratio()
+               for c in candidates)
+
+
+def _prefix_split(rest: str) -> tuple[str, str]:
+    """Split "六、其他需要报告的事项：本年度未收取……" into heading and inline text."""
+    match = _INLINE_SPLIT.search(rest)
+    if match and match.end() < len(rest):
+        return rest[:match.start()], rest[match.end():].strip()
+    return rest.rstrip(":：。"), ""
+
+
+def classify_heading(line: TextLine) -> Optional[tuple[int, str, Optional[str], str]]:
+    """Return (section number, heading text, numeral, inline text) or None if not a section."""
+    match = _NUMBERED.match(line.text)
+    if not match:
+        return None
+    numeral = match.group("numeral")
+    head, inline = _prefix_split(match.group("rest"))
+    if len(squash(head)) > 40 or not head:
+        return None
+    stated = numeral_value(numeral)
+    best: Optional[tuple[float, int]] = None
+    for number in SECTION_TITLES:
+        score = _similarity(head, number)
+        keyword = any(k in head for k in SECTION_KEYWORDS[number])
+        acceptable = score >= EXACT_ENOUGH or (stated == number and (score >= LOOSE_ENOUGH or keyword))
+        if acceptable and (best is None or score > best[0]):
+            best = (score, number)
+    if best is None:
+        return None
+    return best[1], head.strip(), numeral, inline
+
+
+def is_standard(number: int, heading: str) -> bool:
+    return squash(heading) == squash(SECTION_TITLES[number])
+
+
+def find_sections(blocks: list[Block]) -> tuple[Section, ...]:
+    """Assemble sections: each runs from its heading to the next section heading."""
+    starts: list[tuple[int, int, str, Optional[str], str]] = []  # (block index, number, head, numeral, inline)
+    for index, block in enumerate(blocks):
+        if isinstance(block, TextLine) and block.kind == "heading":
+            found = classify_heading(block)
+            if found:
+                starts.append((index,) + found)
+    sections = []
+    for position, (index, number, head, numeral, inline) in enumerate(starts):
+        end_index = starts[position + 1][0] if position + 1 < len(starts) else len(blocks)
+        heading_line = blocks[index]
+        body = tuple(blocks[index + 1:end_index])
+        end_line = _last_line(body, heading_line.line)
+        raw_heading = heading_line.raw
+        sections.append(Section(
+            number=number,
+            heading=raw_heading.split("：")[0].split(":")[0].strip() if inline else raw_heading.strip(),
+            numeral=numeral,
+            standard=is_standard(number, head),
+            line=heading_line.line,
+            column=heading_line.column,
+            end_line=end_line,
+            blocks=body,
+            inline_text=inline,
+        ))
+    return tuple(sections)
+
+
+def _last_line(body: tuple[Block, ...], default: int) -> int:
+    if not body:
+        return default
+    last = body[-1]
+    if isinstance(last, TextLine):
+        return last.line
+    return last.rows[-1].line
+
+
+# --- title, organ, year -------------------------------------------------------------------------
+
+_YEAR = r"(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
+_TITLE_ORGAN_FIRST = re.compile(r"^(?P<organ>.*?)(?:关于)?" + _YEAR + r"年度?的?(?:政府信息公开|政务公开|信息公开)")
+_TITLE_YEAR_FIRST = re.compile(r"^" + _YEAR + r"年度?(?P<organ>.*?)(?:政府信息公开|政务公开|信息公开)")
+_CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def _year_value(text: str) -> Optional[int]:
+    if text.isdigit():
+        return int(text)
+    digits = "".join(_CHINESE_DIGITS.get(c, "") for c in text)
+    return int(digits) if len(digits) == 4 else None
+
+
+def find_title(blocks: list[Block], first_section_line: Optional[int]) -> tuple[Optional[str], Optional[Position]]:
+    """The title: the first line(s) before section 一 that name a 报告 (joined if split)."""
+    lines: list[TextLine] = []
+    for block in blocks:
+        if not isinstance(block, TextLine):
+            break
+        if first_section_line is not None and block.line >= first_section_line:
+            break
+        lines.append(block)
+        if len(lines) > 6:
+            break
+    for index, line in enumerate(lines):
+        if "报告" in line.text and ("公开" in line.text or "年度" in line.text):
+            start = index
+            # A title broken over lines: "XX区人民政府" / "2023年政府信息公开工作年度报告".
+            while start > 0 and len(lines[start - 1].text) <= 30 and lines[start - 1].line == lines[start].line - 1:
+                start -= 1
+            text = "".join(l.text for l in lines[start:index + 1])
+            return text, Position(lines[start].line, lines[start].column)
+    return None, None
+
+
+def organ_and_year(title: Optional[str]) -> tuple[Optional[str], Optional[int]]:
+    if not title:
+        return None, None
+    squashed = re.sub(r"\s+", "", title)
+    for pattern in (_TITLE_YEAR_FIRST, _TITLE_ORGAN_FIRST):
+        match = pattern.search(squashed)
+        if match:
+            organ = match.group("organ").strip("《》\"'")
+            return (organ or None), _year_value(match.group("year"))
+    return None, None

@@ -1,0 +1,41 @@
+"""Readers turn a file's bytes into a :class:`~gip_lint.source.SourceText` the grammar can parse.
+
+Each reader is registered for file extensions; plugins add more through the
+``gip_lint_readers`` hook.  The plain-text reader handles ``.txt`` and ``.md`` (TAB-separated
+or Markdown pipe tables).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import attrs
+
+from gip_lint.source import SourceText, from_bytes
+
+
+@attrs.frozen
+class Reader:
+    """Reads one kind of file: ``read(data, path)`` returns a SourceText or raises DecodeError."""
+
+    name: str
+    extensions: tuple[str, ...]
+    read: Callable[[bytes, str], SourceText]
+
+
+TEXT_READER = Reader(name="text", extensions=(".txt", ".md", ".text", ".markdown"), read=from_bytes)
+
+BUILTIN_READERS: tuple[Reader, ...] = (TEXT_READER,)
+
+
+def reader_for(path: str, readers: tuple[Reader, ...] = BUILTIN_READERS) -> Reader:
+    """The reader registered for ``path``'s extension; plain text when none is."""
+    lower = path.lower()
+    for reader in readers:
+        if any(lower.endswith(ext) for ext in reader.extensions):
+            return reader
+    return TEXT_READER
+
+
+def supported_extensions(readers: tuple[Reader, ...] = BUILTIN_READERS) -> tuple[str, ...]:
+    return tuple(ext for reader in readers for ext in reader.extensions)

@@ -1,0 +1,1 @@
+"""The Lark grammar of a report (``report.lark``), shipped inside the wheel as ``gip_lint.grammars``."""
