@@ -1,0 +1,7 @@
+"""``python -m gip_lint`` is the same as ``gip-lint``."""
+
+import sys
+
+from gip_lint.cli import main
+
+sys.exit(main())

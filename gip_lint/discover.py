@@ -1,0 +1,29 @@
+"""Expand the paths given on the command line into the files to lint, in a stable order."""
+
+from __future__ import annotations
+
+import os
+from typing import Iterable, Iterator
+
+
+def discover(paths: Iterable[str], extensions: Iterable[str], exclude=lambda path: False) -> Iterator[str]:
+    """Files named explicitly are always linted; directories are walked for ``extensions``.
+
+    Hidden directories are skipped, symbolic links to directories are not followed (no
+    loops), and each directory is listed in sorted order so output is deterministic.
+    """
+    suffixes = tuple(ext.lower() for ext in extensions)
+    seen: set[str] = set()
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            if path not in seen:
+                seen.add(path)
+                yield path
+            continue
+        for root, dirs, files in os.walk(path, followlinks=False, onerror=None):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not exclude(os.path.join(root, d)))
+            for name in sorted(files):
+                full = os.path.join(root, name)
+                if name.lower().endswith(suffixes) and not exclude(full) and full not in seen:
+                    seen.add(full)
+                    yield full

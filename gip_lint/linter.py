@@ -1,0 +1,148 @@
+"""Lint one report: read → parse → model → every selected rule, in one pass.
+
+Never raises for anything a file can contain: unreadable input is GIP001, a file that is
+not a report GIP002, parts the parser could not map GIP003, a crashing rule GIP999.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from typing import Iterable, Optional, Sequence
+
+import attrs
+
+from gip_lint.core_codes import CANNOT_READ, NOT_A_REPORT, RULE_CRASHED, UNREADABLE_PART
+from gip_lint.model.document import Report
+from gip_lint.rule import Context, Diagnostic, Rule
+from gip_lint.source import DEFAULT_MAX_BYTES, DecodeError, SourceText
+
+
+@attrs.frozen
+class Selection:
+    """Which codes run, by code or prefix (``GIP2``, ``GIP201``), ruff-style.
+
+    The most specific matching prefix decides; on a tie, ``ignore`` wins.  An empty
+    ``select`` means every non-preview rule.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def __call__(self, code: str) -> bool:
+        def longest(prefixes: Sequence[str]) -> int:
+            return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
+
+        selected = longest(self.select) if self.select else 0
+        if selected < 0:
+            return False
+        return longest(self.ignore) < selected or longest(self.ignore) < 0
+
+
+@attrs.frozen
+class FileResult:
+    """The outcome of linting one file: its diagnostics and (when it parsed) its report."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    report: Optional[Report] = None
+
+
+def _diagnostic(rule: Rule, path: str, line: int, column: int, message: str, anchor: str = "",
+                severity: Optional[str] = None) -> Diagnostic:
+    return Diagnostic(path=path, line=line, column=column, code=rule.code, message=message,
+                      severity=severity or rule.severity, anchor=anchor, rule=rule.name, plugin=rule.plugin)
+
+
+def read_source(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_BYTES):
+    """Read ``path`` (``-`` for stdin) into a SourceText, or return a GIP001 diagnostic."""
+    import sys
+
+    from gip_lint.readers import BUILTIN_READERS, reader_for
+
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            size = os.path.getsize(path)
+            if size > max_bytes:
+                return _diagnostic(CANNOT_READ, path, 1, 1,
+                                   f"文件过大：{size} 字节，超过上限 {max_bytes} 字节（可用 --max-file-size 调整）")
+            with open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            return _diagnostic(CANNOT_READ, path, 1, 1, f"输入过大：超过上限 {max_bytes} 字节")
+        reader = reader_for(path, tuple(BUILTIN_READERS) + tuple(readers))
+        return reader.read(data, path)
+    except DecodeError as exc:
+        return _diagnostic(CANNOT_READ, path, getattr(exc, "line", 1), getattr(exc, "column", 1), str(exc))
+    except OSError as exc:
+        return _diagnostic(CANNOT_READ, path, 1, 1, f"无法读取文件：{exc.strerror or exc}")
+    except Exception as exc:  # a reader plugin's defect must not stop the run
+        return _diagnostic(CANNOT_READ, path, 1, 1, f"读取时出错：{type(exc).__name__}: {exc}")
+
+
+def lint_source(source: SourceText, rules: Iterable[Rule], selection: Selection = Selection(),
+                context: Context = Context(), severity_overrides: Optional[dict] = None) -> FileResult:
+    """Parse a source and run the rules over its model."""
+    from gip_lint.api import parse_source
+
+    path = source.path
+    try:
+        report = parse_source(source)
+    except Exception as exc:  # the grammar accepts any text, so this is a gip-lint defect
+        diag = _diagnostic(UNREADABLE_PART, path, 1, 1, f"解析器内部错误，报告未被检查：{type(exc).__name__}: {exc}")
+        return FileResult(path, (diag,) if selection(diag.code) else ())
+
+    diagnostics: list[Diagnostic] = []
+    if not report.is_report:
+        diagnostics.append(_diagnostic(
+            NOT_A_REPORT, path, 1, 1,
+            "不是政府信息公开工作年度报告：找不到“一、总体情况”等六个部分的标题，也找不到统计表"))
+    else:
+        for problem in report.problems:
+            diagnostics.append(_diagnostic(UNREADABLE_PART, path, problem.line, problem.column,
+                                           problem.message, anchor=problem.anchor))
+        for rule in rules:
+            if rule.check is None or not selection(rule.code):
+                continue
+            try:
+                for finding in rule.check(report, context) or ():
+                    diagnostics.append(_diagnostic(rule, path, finding.line, finding.column,
+                                                   finding.message, finding.anchor, finding.severity))
+            except Exception as exc:
+                where = traceback.extract_tb(exc.__traceback__)[-1]
+                diagnostics.append(_diagnostic(
+                    RULE_CRASHED, path, 1, 1,
+                    f"规则 {rule.code}（{rule.name}，插件 {rule.plugin or '?'}）出错："
+                    f"{type(exc).__name__}: {exc}（{os.path.basename(where.filename)}:{where.lineno}）",
+                    anchor=f"crash:{rule.code}"))
+
+    if source.origin is not None:
+        diagnostics = [_relocate(d, source) for d in diagnostics]
+    overrides = severity_overrides or {}
+    kept = []
+    for diag in diagnostics:
+        if not selection(diag.code):
+            continue
+        if diag.code in overrides:
+            diag = attrs.evolve(diag, severity=overrides[diag.code])
+        kept.append(diag)
+    return FileResult(path, tuple(sorted(set(kept))), report)
+
+
+def _relocate(diag: Diagnostic, source: SourceText) -> Diagnostic:
+    line, column = source.origin(diag.line, diag.column)
+    if (line, column) == (diag.line, diag.column):
+        return diag
+    return attrs.evolve(diag, line=line, column=column)
+
+
+def lint_path(path: str, rules: Sequence[Rule], selection: Selection = Selection(), context: Context = Context(),
+              readers: Sequence = (), max_bytes: int = DEFAULT_MAX_BYTES,
+              severity_overrides: Optional[dict] = None) -> FileResult:
+    """Read and lint one file; every failure becomes a diagnostic."""
+    source = read_source(path, readers, max_bytes)
+    if isinstance(source, Diagnostic):
+        return FileResult(path, (source,) if selection(source.code) else ())
+    return lint_source(source, rules, selection, context, severity_overrides)

@@ -1,0 +1,312 @@
+"""Table arithmetic (勾稽关系, spec §5 A1–A6): GIP201–GIP206.
+
+Every identity is evaluated once.  An identity with a blank cell is not evaluated (the blank
+is reported once, by GIP206, as "cannot verify").  When one wrong cell breaks several
+identities, each broken identity is reported once, and all of them point at the cell that
+the broken identities have in common, when exactly one has.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import attrs
+
+from gip_lint.model.document import ApplicationsTable, Cell, Report
+from gip_lint.model.labels import (
+    APPLICANT_COLUMNS,
+    APPLICATION_ROW_NAMES,
+    DECIMAL_COLUMNS,
+    OUTCOME_ROWS,
+    REVIEW_COLUMNS,
+    SIGNED_COLUMNS,
+)
+from gip_lint.rule import Finding, rule
+
+TOTAL = len(APPLICANT_COLUMNS) - 1  # index of 总计
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _known(cells: Iterable[Optional[Cell]]) -> bool:
+    return all(cell is not None and cell.value is not None for cell in cells)
+
+
+def _anchor(key: str, column: int) -> str:
+    return f"table:三:row:{key}:col:{APPLICANT_COLUMNS[column]}"
+
+
+@attrs.frozen
+class Identity:
+    """One evaluated identity of table 三 or 四: its cells, the two sides, and where it failed."""
+
+    kind: str  # "A1" | "A2" | "A3" | "A4"
+    index: object  # the column (A1, A3), the row key (A2) or the group (A4)
+    left: object
+    right: object
+    cells: tuple  # ((row key, column index), ...) that take part
+    total: tuple  # (row key, column index) of the total cell
+
+
+def _outcome_rows(table: ApplicationsTable, report_format: Optional[str]) -> tuple[str, ...]:
+    if report_format == "2019" or ("三(六)" in table.rows and "三(六)1" not in table.rows):
+        return OUTCOME_ROWS["2019"]
+    return OUTCOME_ROWS["2021"]
+
+
+def application_identities(table: ApplicationsTable, report_format: Optional[str]) -> list[Identity]:
+    """Every identity of table 三 whose cells are all present and numeric, evaluated."""
+    rows = table.rows
+    found: list[Identity] = []
+    for column in range(len(APPLICANT_COLUMNS)):
+        keys = ("一", "二", "三(七)", "四")
+        if all(k in rows for k in keys) and _known(rows[k][column] for k in keys):
+            left = rows["一"][column].value + rows["二"][column].value
+            right = rows["三(七)"][column].value + rows["四"][column].value
+            found.append(Identity("A1", column, left, right, tuple((k, column) for k in keys), ("三(七)", column)))
+        outcomes = _outcome_rows(table, report_format)
+        if all(k in rows for k in outcomes + ("三(七)",)) and _known(rows[k][column] for k in outcomes + ("三(七)",)):
+            total = rows["三(七)"][column].value
+            parts = sum(rows[k][column].value for k in outcomes)
+            found.append(Identity("A3", column, total, parts,
+                                  tuple((k, column) for k in outcomes + ("三(七)",)), ("三(七)", column)))
+    for key, cells in rows.items():
+        if _known(cells):
+            parts = sum(cell.value for cell in cells[:TOTAL])
+            found.append(Identity("A2", key, cells[TOTAL].value, parts,
+                                  tuple((key, c) for c in range(len(cells))), (key, TOTAL)))
+    return found
+
+
+def _broken(identities: list[Identity]) -> list[Identity]:
+    return [i for i in identities if abs(i.left - i.right) > 1e-9]
+
+
+def _culprit(identity: Identity, broken: list[Identity]) -> tuple:
+    """The one cell this broken identity shares with every other broken identity crossing it."""
+    crossing = [other for other in broken if other is not identity and set(other.cells) & set(identity.cells)]
+    if not crossing:
+        return identity.total
+    shared = set(identity.cells)
+    for other in crossing:
+        shared &= set(other.cells)
+    return shared.pop() if len(shared) == 1 else identity.total
+
+
+def _table3_findings(report: Report, kind: str) -> Iterable[Finding]:
+    table = report.applications
+    if table is None:
+        return
+    identities = application_identities(table, report.format)
+    broken = _broken(identities)
+    for identity in broken:
+        if identity.kind != kind:
+            continue
+        key, column = _culprit(identity, broken)
+        cell = table.rows[key][column]
+        yield Finding(cell.line, cell.column, _message(identity, table), anchor=_anchor(key, column) + f":{kind}")
+
+
+def _message(identity: Identity, table: ApplicationsTable) -> str:
+    rows = table.rows
+    if identity.kind == "A1":
+        column = identity.index
+        one, two, total, carry = (rows[k][column].value for k in ("一", "二", "三(七)", "四"))
+        return (f"表三“{APPLICANT_COLUMNS[column]}”列不平衡：第一项加第二项应等于第三项加第四项，"
+                f"实为 {_fmt(one)}+{_fmt(two)}={_fmt(identity.left)}，"
+                f"而 {_fmt(total)}+{_fmt(carry)}={_fmt(identity.right)}")
+    if identity.kind == "A2":
+        name = APPLICATION_ROW_NAMES.get(identity.index, identity.index)
+        parts = "+".join(_fmt(c.value) for c in rows[identity.index][:TOTAL])
+        return (f"表三“{name}”行：总计应为六类申请人之和 {parts}={_fmt(identity.right)}，"
+                f"表中为 {_fmt(identity.left)}")
+    column = identity.index
+    return (f"表三“{APPLICANT_COLUMNS[column]}”列：三(七)总计应等于各项办理结果之和 {_fmt(identity.right)}，"
+            f"表中为 {_fmt(identity.left)}（相差 {_fmt(identity.left - identity.right)}；"
+            f"部分公开是否被重复计入？）")
+
+
+@rule("GIP201", "applications-balance", severity="error")
+def applications_balance(report: Report, context) -> Iterable[Finding]:
+    """表三某列不满足“第一项加第二项之和等于第三项加第四项之和”（A1）。
+
+    ## 为什么
+    表三表头写明了本列数据的勾稽关系：本年新收 + 上年结转 = 本年办理结果总计 + 结转下年度继续办理。
+    不相等说明某个数字填错、漏计或重复计算。消息给出列名和四个数字；若能确定是哪个单元格出错，
+    位置指向该单元格，否则指向三(七)总计。
+
+    ## 错误示例
+    自然人列：一 = 20，二 = 1，三(七) = 19，四 = 1（20 + 1 ≠ 19 + 1）。
+
+    ## 正确示例
+    自然人列：一 = 20，二 = 1，三(七) = 20，四 = 1。
+    """
+    return _table3_findings(report, "A1")
+
+
+@rule("GIP202", "applications-row-total", severity="error")
+def applications_row_total(report: Report, context) -> Iterable[Finding]:
+    """表三某行的“总计”不等于六类申请人（自然人至其他）之和（A2）。
+
+    ## 为什么
+    每一行的总计是该行自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。
+
+    ## 错误示例
+    “一、本年新收政府信息公开申请数量”：自然人 18，商业企业 2，其余 0，总计 21。
+
+    ## 正确示例
+    同一行总计为 20。
+    """
+    return _table3_findings(report, "A2")
+
+
+@rule("GIP203", "applications-outcomes", severity="error")
+def applications_outcomes(report: Report, context) -> Iterable[Finding]:
+    """表三某列的三(七)总计不等于各项办理结果（三(一) 至 三(六)）之和（A3）。
+
+    ## 为什么
+    每件申请只计入一种办理结果（部分公开“只计这一情形，不计其他情形”），所以各项办理结果之和
+    必须等于三(七)总计。最常见的原因是把部分公开的申请又计入了不予公开或无法提供。
+
+    ## 错误示例
+    予以公开 7、部分公开 1、不予公开 1（同一件部分公开的申请又计入）、其他处理 10，总计 18。
+
+    ## 正确示例
+    予以公开 7、部分公开 1、其他处理 10，总计 18。
+    """
+    return _table3_findings(report, "A3")
+
+
+@rule("GIP204", "review-litigation-total", severity="error")
+def review_litigation_total(report: Report, context) -> Iterable[Finding]:
+    """表四某组的“总计”不等于结果维持、结果纠正、其他结果、尚未审结之和（A4）。
+
+    ## 为什么
+    行政复议、未经复议直接起诉、复议后起诉三组各有五列，总计是前四列之和。
+
+    ## 错误示例
+    行政复议：结果维持 2，结果纠正 0，其他结果 1，尚未审结 7，总计 9。
+
+    ## 正确示例
+    行政复议：结果维持 2，结果纠正 0，其他结果 1，尚未审结 7，总计 10。
+    """
+    table = report.review_litigation
+    if table is None:
+        return
+    for group, cells in table.groups.items():
+        if not _known(cells):
+            continue
+        parts = sum(c.value for c in cells[:4])
+        total = cells[4]
+        if abs(total.value - parts) > 1e-9:
+            detail = "+".join(_fmt(c.value) for c in cells[:4])
+            yield Finding(total.line, total.column,
+                          f"表四“{group}”：总计应为 {detail}={_fmt(parts)}，表中为 {_fmt(total.value)}",
+                          anchor=f"table:四:group:{group}:col:总计")
+
+
+_PROBLEM_TEXT = {
+    "text": "不是数字",
+    "negative": "是负数",
+    "unit": "数字后带有单位",
+    "note": "数字后带有说明文字",
+    "decimal": "计数不应有小数",
+}
+
+
+def _cell_problem(cell: Cell, decimal_ok: bool, signed_ok: bool) -> Optional[str]:
+    if cell.problem in ("text", "unit", "note"):
+        return cell.problem
+    if cell.problem == "negative" and not signed_ok:
+        return "negative"
+    if isinstance(cell.value, float) and not decimal_ok:
+        return "decimal"
+    return None
+
+
+@rule("GIP205", "cell-not-a-number", severity="error")
+def cell_not_a_number(report: Report, context) -> Iterable[Finding]:
+    """统计表中的单元格不是一个非负数（含文字、负数、单位、说明，或计数带小数）（A5）。
+
+    ## 为什么
+    表三、表四的每个单元格和表二的件数都应是非负整数，表二的收费金额是以万元为单位的非负数。
+    单元格里写上单位或说明（“22（其中修订16件）”“251000元”）会让数据无法汇总和核对；
+    说明文字应写在正文里。gip-lint 仍会用单元格开头的数字参与核对。
+
+    ## 错误示例
+    行政规范性文件 本年制发件数：22（其中修订16件）；行政事业性收费：251000元。
+
+    ## 正确示例
+    本年制发件数：22（说明写入正文）；行政事业性收费：25.1（单位：万元）。
+    """
+    cells: list[tuple[Cell, str, bool, bool]] = []
+    if report.applications is not None:
+        for key, row in report.applications.rows.items():
+            for index, cell in enumerate(row):
+                if cell is not None:
+                    cells.append((cell, f"表三“{APPLICATION_ROW_NAMES.get(key, key)}”行“{APPLICANT_COLUMNS[index]}”列",
+                                  False, False))
+    if report.review_litigation is not None:
+        for group, row in report.review_litigation.groups.items():
+            for index, cell in enumerate(row):
+                if cell is not None:
+                    cells.append((cell, f"表四“{group}”组“{REVIEW_COLUMNS[index]}”列", False, False))
+    if report.active is not None:
+        for item in report.active.items:
+            for column, cell in item.cells.items():
+                cells.append((cell, f"表二“{item.label}”行“{column}”列", column in DECIMAL_COLUMNS,
+                              column in SIGNED_COLUMNS))
+    for cell, where, decimal_ok, signed_ok in cells:
+        problem = _cell_problem(cell, decimal_ok, signed_ok)
+        if problem:
+            yield Finding(cell.line, cell.column, f"{where}的“{cell.raw}”{_PROBLEM_TEXT[problem]}，应为非负"
+                          + ("数" if decimal_ok else "整数"), anchor=f"cell:{where}")
+
+
+@rule("GIP206", "blank-cell", severity="warning")
+def blank_cell(report: Report, context) -> Iterable[Finding]:
+    """统计表中勾稽关系需要的单元格为空，该关系无法核对（A6）。
+
+    ## 为什么
+    空单元格表示“缺数”，不等于 0：gip-lint 不会把它当作 0 来核对，也不会因此报告合计错误，
+    但会提醒你这里无法核对。没有发生的情况应填 0。
+
+    ## 错误示例
+    “四、结转下年度继续办理”行的“总计”列空着。
+
+    ## 正确示例
+    该单元格填 0（或实际数字）。
+    """
+    table = report.applications
+    if table is not None:
+        for key, row in table.rows.items():
+            blanks = [(i, c) for i, c in enumerate(row) if c is not None and c.is_blank]
+            name = APPLICATION_ROW_NAMES.get(key, key)
+            if blanks and len(blanks) == len(row):
+                position = table.row_positions[key]
+                yield Finding(position.line, position.column,
+                              f"表三“{name}”行全部为空，无法核对本行及所在列的勾稽关系（没有发生应填 0）",
+                              anchor=f"table:三:row:{key}:blank")
+                continue
+            for index, cell in blanks:
+                needs = ["行合计（A2）"]
+                if key in ("一", "二", "三(七)", "四"):
+                    needs.append("本列第一项加第二项等于第三项加第四项（A1）")
+                if key.startswith("三("):
+                    needs.append("办理结果之和等于三(七)（A3）")
+                yield Finding(cell.line, cell.column,
+                              f"表三“{name}”行“{APPLICANT_COLUMNS[index]}”列为空，无法核对："
+                              + "；".join(needs) + "（没有发生应填 0）",
+                              anchor=_anchor(key, index) + ":blank")
+    review = report.review_litigation
+    if review is not None:
+        for group, row in review.groups.items():
+            for index, cell in enumerate(row):
+                if cell is not None and cell.is_blank:
+                    yield Finding(cell.line, cell.column,
+                                  f"表四“{group}”组“{REVIEW_COLUMNS[index]}”列为空，无法核对本组总计（没有发生应填 0）",
+                                  anchor=f"table:四:group:{group}:col:{REVIEW_COLUMNS[index]}:blank")
