@@ -23,11 +23,11 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import attrs
+
+    from gip_lint import runner
     from gip_lint.cli import EXIT_CLEAN, EXIT_FINDINGS, UsageError
-    from gip_lint.discover import discover
-    from gip_lint.linter import Selection, lint_path
     from gip_lint.plugins import load_plugins
-    from gip_lint.readers import supported_extensions
     from gip_lint.rule import SEVERITY_RANK
     from gip_lint.settings import from_args
 
@@ -49,17 +49,9 @@ def run(args: argparse.Namespace) -> int:
     if settings.format not in formatters:
         raise UsageError(f"未知的输出格式：{settings.format}（可用：{', '.join(sorted(formatters))}）")
 
-    selection = Selection(select=(settings.select + settings.extend_select) if settings.select else (),
-                          ignore=settings.ignore)
-    readers = plugins.readers
-    extensions = supported_extensions(tuple(readers)) or (".txt", ".md")
     diagnostics = []
-    for path in discover(args.paths, extensions):
-        result = lint_path(path if path != "-" else "-", plugins.rules, selection, readers=readers,
-                           max_bytes=settings.max_file_size, severity_overrides=settings.severity)
-        if path == "-" and args.stdin_filename:
-            import attrs
-
+    for result in runner.run(args.paths, settings, plugins):
+        if result.path == "-" and args.stdin_filename:
             result = attrs.evolve(result, diagnostics=tuple(attrs.evolve(d, path=args.stdin_filename)
                                                             for d in result.diagnostics))
         diagnostics.extend(result.diagnostics)

@@ -1,0 +1,30 @@
+"""Lint many files: discover them, lint each, yield results in a deterministic order.
+
+The check command is a thin layer over :func:`run`; so are the testing kit and the
+language server, which lint one text at a time with :func:`gip_lint.linter.lint_source`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from gip_lint.discover import discover
+from gip_lint.linter import FileResult, Selection, lint_path
+from gip_lint.plugins import PluginSet
+from gip_lint.readers import supported_extensions
+from gip_lint.settings import Settings
+
+
+def selection_for(settings: Settings) -> Selection:
+    select = (settings.select + settings.extend_select) if settings.select else ()
+    return Selection(select=select, ignore=settings.ignore)
+
+
+def run(paths: Iterable[str], settings: Settings, plugins: PluginSet) -> Iterator[FileResult]:
+    """Lint every file under ``paths``; one :class:`FileResult` per file, in path order."""
+    readers = tuple(plugins.readers)
+    extensions = supported_extensions(readers) or (".txt", ".md")
+    selection = selection_for(settings)
+    for path in discover(paths, extensions):
+        yield lint_path(path, plugins.rules, selection, readers=readers,
+                        max_bytes=settings.max_file_size, severity_overrides=settings.severity)
