@@ -204,6 +204,14 @@ class Report:
     kind: str = "text"
     line_count: int = 0
 
+    @property
+    def end_line(self) -> int:
+        """The line just after the report's last non-blank line (where a missing ending belongs)."""
+        if not self.blocks:
+            return 1
+        last = self.blocks[-1]
+        return (last.rows[-1].line if isinstance(last, TableBlock) else last.line) + 1
+
     def section(self, number: int) -> Optional[Section]:
         for section in self.sections:
             if section.number == number:

@@ -118,7 +118,7 @@ class Aligner:
         """The grid start of rows shaped like this one, if exactly one fits."""
         lo, hi = _span(row.cells, value_start)
         if lo < 0:
-            return value_start if len(row.cells) - value_start <= self.width else None
+            return value_start  # an all-blank row reads as blanks whatever the grid
         for same in (
             lambda k: k[1] == value_start and k[2] == len(row.cells),
             lambda k: k[1] == value_start,
@@ -165,6 +165,24 @@ def _row_key(labels: list[RawCell], group: Optional[str], previous: Optional[str
     return None, new_group
 
 
+def _labels_for_applications(row: Row) -> tuple[list[RawCell], int]:
+    """Like :func:`split_row`, but a trailing text cell that is no row label is a (bad) value.
+
+    "2.重复申请<TAB>无数据<TAB>0…": 无数据 stands where 自然人's number should be (GIP205).
+    """
+    labels, value_start = split_row(row)
+    while len(labels) > 1 and not _is_row_label(labels[-1]) and any(_is_row_label(c) for c in labels[:-1]):
+        value_start = row.cells.index(labels[-1])
+        labels = labels[:-1]
+    return labels, value_start
+
+
+def _is_row_label(cell: RawCell) -> bool:
+    text = squash(cell.text)
+    return bool(first_match(text, ROW_PATTERNS) or first_match(text, GROUP_PATTERNS) or OTHER_SUBROW.match(text)
+                or re.search(r"本年度办理结果|^\(?[一二三四五六七]\)", text))
+
+
 def build_applications(rows: list[Row], problems: list[ParseProblem]) -> ApplicationsTable:
     aligner = Aligner(len(APPLICANT_COLUMNS))
     header_text = ""
@@ -173,7 +191,7 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
     previous: Optional[str] = None
     for row in rows:
         joined = squash("".join(c.text for c in row.cells))
-        labels, value_start = split_row(row)
+        labels, value_start = _labels_for_applications(row)
         has_value = any(c.text and is_value_like(c) for c in row.cells[value_start:])
         if not keyed and _APPLICATION_HEADER.search(joined) and not has_value:
             header_text += "|" + "|".join(squash(c.text) for c in row.cells if c.text)

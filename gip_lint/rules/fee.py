@@ -61,7 +61,7 @@ def section_six_missing(report: Report, context) -> Iterable[Finding]:
         return
     section = report.section(6)
     if section is None:
-        yield Finding(report.line_count or 1, 1, "缺少第六部分“六、其他需要报告的事项”（应说明信息处理费的收取情况）",
+        yield Finding(report.end_line, 1, "缺少第六部分“六、其他需要报告的事项”（应说明信息处理费的收取情况）",
                       anchor="section:6:missing")
     elif not section.text.strip():
         yield Finding(section.line, section.column, "第六部分“六、其他需要报告的事项”没有内容",

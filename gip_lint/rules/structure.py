@@ -53,7 +53,7 @@ def section_missing(report: Report, context) -> Iterable[Finding]:
             where = following[0]
             line, column, hint = where.line, where.column, f"，应位于“{where.heading}”之前"
         else:
-            line, column, hint = report.line_count or 1, 1, "，应位于文末之前"
+            line, column, hint = report.end_line, 1, "，应位于文末之前"
         yield Finding(line, column, f"缺少第{CHINESE_NUMERALS[number - 1]}部分“{_standard(number)}”{hint}",
                       anchor=f"section:{number}:missing")
 
