@@ -91,9 +91,12 @@ def decode(data: bytes) -> tuple[str, str]:
             raise DecodeError(f"文件以 UTF-8 BOM 开头，但第 {exc.start} 字节起不是合法的 UTF-8") from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), "utf-16"
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise DecodeError("文件以 UTF-16 BOM 开头，但内容不是合法的 UTF-16") from exc
+        if not _looks_like_text(text):
+            raise DecodeError("文件以 UTF-16 BOM 开头，但解码后大多是不可打印字符，不像文本")
+        return text, "utf-16"
     if b"\x00" in data[:8192]:
         raise DecodeError("文件含有 NUL 字节，看来是二进制文件，而不是文本报告")
     try:

@@ -115,17 +115,23 @@ class Aligner:
         self.grids[(start, value_start, length)] += 1
 
     def by_grid(self, row: Row, value_start: int) -> Optional[int]:
-        """The grid start of rows shaped like this one, if exactly one fits."""
+        """The grid start of rows shaped like this one, if exactly one fits.
+
+        A grid fits when it covers every number of the row *and* all of its ``width`` cells
+        exist in the row's text (possibly empty): a row with fewer cells than the grid has
+        lost cells, and which ones is a guess, so it is left to GIP003.
+        """
+        length = len(row.cells)
         lo, hi = _span(row.cells, value_start)
-        if lo < 0:
-            return value_start  # an all-blank row reads as blanks whatever the grid
+        if lo < 0:  # an all-blank row reads as blanks whatever the grid
+            return value_start if length - value_start >= self.width else None
         for same in (
-            lambda k: k[1] == value_start and k[2] == len(row.cells),
+            lambda k: k[1] == value_start and k[2] == length,
             lambda k: k[1] == value_start,
             lambda k: True,
         ):
-            starts = {k[0] for k in self.grids if same(k) and k[0] >= value_start
-                      and k[0] <= lo and hi <= k[0] + self.width - 1}
+            starts = {k[0] for k in self.grids if same(k) and value_start <= k[0] <= lo
+                      and hi <= k[0] + self.width - 1 and k[0] + self.width <= length}
             if len(starts) == 1:
                 return starts.pop()
             if len(starts) > 1:

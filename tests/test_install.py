@@ -1,0 +1,45 @@
+"""The wheel, installed into a fresh venv, works away from the source tree (grammar shipped inside)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+
+def test_wheel_ships_the_grammar(installed):
+    wheel = next((installed.root.parent / "dist").glob("gip_lint-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "gip_lint/grammars/report.lark" in names
+
+
+def test_installed_tool_checks_the_seeds_from_another_directory(installed, seeds, tmp_path):
+    result = installed.run("check", str(seeds["001"].parent), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines() == [
+        f"{seeds['001']}:66:27: GIP206 表三“四、结转下年度继续办理”行“总计”列为空，无法核对："
+        "行合计（A2）；本列第一项加第二项等于第三项加第四项（A1）（没有发生应填 0）"]
+    assert "Traceback" not in result.stderr
+
+
+def test_installed_show_json(installed, seeds, tmp_path):
+    result = installed.run("show", "--format", "json", str(seeds["004"]), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["organ"] == "二七区人民政府" and data["year"] == 2023
+    assert data["tables"]["applications"]["rows"]["三(七)"] == [222, 4, 0, 0, 3, 0, 229]
+
+
+def test_grammar_analysis_is_cached_not_rebuilt(installed, seeds, tmp_path):
+    cache = tmp_path / "cache"
+    env_cache = {"GIP_LINT_CACHE_DIR": str(cache)}
+    import os
+    import subprocess
+
+    run = lambda: subprocess.run([installed.gip_lint, "check", str(seeds["000"])], capture_output=True, text=True,
+                                 env={**os.environ, **env_cache}, timeout=60)
+    assert run().returncode == 0
+    files = list(cache.glob("report-*.lark-cache"))
+    assert len(files) == 1
+    stamp = files[0].stat().st_mtime_ns
+    assert run().returncode == 0
+    assert files[0].stat().st_mtime_ns == stamp  # loaded, not written again
