@@ -12,7 +12,7 @@ def test_normalise_is_one_character_for_one():
     text = "（一）１２３\u3000\u00a0“三安全一稳定”，ａｂ"
     folded = normalise(text)
     assert len(folded) == len(text)
-    assert folded == '(一)123  "三安全一稳定"，ab'
+    assert folded == '(一)123  "三安全一稳定",ab'
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
