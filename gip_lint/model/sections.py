@@ -23,7 +23,7 @@ SECTION_VARIANTS = {
     6: ("其他需要报告的事项",),
 }
 
-_NUMBERED = re.compile(r"^#*\s*(?P<numeral>[一二三四五六七八九十]{1,3})\s*[、.]\s*(?P<rest>.*)$")
+_NUMBERED = re.compile(r"^#*\s*(\*\*)?(?P<numeral>[一二三四五六七八九十]{1,3})(\s*[、.]|\s+)\s*(?P<rest>.*?)(\*\*)?$")
 _INLINE_SPLIT = re.compile(r"[:：。]")
 
 EXACT_ENOUGH = 0.85  # a heading this close to the standard one is accepted whatever its numeral
@@ -94,7 +94,7 @@ def find_sections(blocks: list[Block]) -> tuple[Section, ...]:
         heading_line = blocks[index]
         body = tuple(blocks[index + 1:end_index])
         end_line = _last_line(body, heading_line.line)
-        raw_heading = heading_line.raw
+        raw_heading = re.sub(r"^#+\s*|\*\*", "", heading_line.raw)  # Markdown markers are not wording
         sections.append(Section(
             number=number,
             heading=raw_heading.split("：")[0].split(":")[0].strip() if inline else raw_heading.strip(),
