@@ -56,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
                                                             for d in result.diagnostics))
         diagnostics.extend(result.diagnostics)
 
+    diagnostics.sort()  # by path, then position, then code (flake8's order)
     from gip_lint.formatters import FormatContext
 
     context = FormatContext(rules={rule.code: rule for rule in plugins.rules})
