@@ -95,6 +95,14 @@ def load_plugins(local_plugins: Iterable[str] = (), disable: Iterable[str] = ())
             continue
         infos.append(PluginInfo(entry_point.name, version, dist.name if dist is not None else ""))
 
+    if not manager.has_plugin(BUILTIN) and BUILTIN not in disabled:
+        # Running from a source tree that was never installed has no entry points; the
+        # built-in rules must not silently vanish, so register them directly.
+        from gip_lint import builtin
+
+        manager.register(builtin, name=BUILTIN)
+        infos.append(PluginInfo(BUILTIN, "", "gip-lint"))
+
     for path in local_plugins:
         name = f"local:{path}"
         try:
