@@ -12,6 +12,7 @@ from gip_lint.discover import discover
 from gip_lint.linter import FileResult, Selection, lint_path
 from gip_lint.plugins import PluginSet
 from gip_lint.readers import supported_extensions
+from gip_lint.rule import Context
 from gip_lint.settings import Settings
 
 
@@ -20,11 +21,22 @@ def selection_for(settings: Settings) -> Selection:
     return Selection(select=select, ignore=settings.ignore)
 
 
-def run(paths: Iterable[str], settings: Settings, plugins: PluginSet) -> Iterator[FileResult]:
-    """Lint every file under ``paths``; one :class:`FileResult` per file, in path order."""
+def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=None) -> Iterator[FileResult]:
+    """Lint every file under ``paths``; one :class:`FileResult` per file, in path order.
+
+    With a :class:`gip_lint.config.Resolver`, each file gets the settings, plugins and
+    per-file-ignores of its closest configuration file, and ``exclude`` prunes the walk.
+    """
     readers = tuple(plugins.readers)
     extensions = supported_extensions(readers) or (".txt", ".md")
     selection = selection_for(settings)
-    for path in discover(paths, extensions):
-        yield lint_path(path, plugins.rules, selection, readers=readers,
-                        max_bytes=settings.max_file_size, severity_overrides=settings.severity)
+    exclude = resolver.is_excluded if resolver is not None else (lambda path: False)
+    for path in discover(paths, extensions, exclude):
+        if resolver is None:
+            yield lint_path(path, plugins.rules, selection, readers=readers,
+                            max_bytes=settings.max_file_size, severity_overrides=settings.severity)
+            continue
+        file_settings, file_plugins = resolver.settings_for(path), resolver.plugins_for(path)
+        yield lint_path(path, file_plugins.rules, resolver.selection_for(file_settings, path),
+                        Context(options=dict(file_settings.options)), readers=tuple(file_plugins.readers),
+                        max_bytes=file_settings.max_file_size, severity_overrides=file_settings.severity)

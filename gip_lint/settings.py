@@ -1,7 +1,13 @@
 """The settings a run uses, and where they come from.
 
-Today: gip-lint's defaults overridden by the command line.  Every field has one meaning;
-``source`` records where each value came from (for ``--show-settings``).
+Layers, lowest first (see :mod:`gip_lint.config` and docs/configuration.md)::
+
+    gip-lint's defaults < plugins' defaults < the closest configuration file < the command line
+
+Values that *choose* (``select``, ``fail_on``, ``format``, ``max_file_size``) are replaced by
+a higher layer; values that *add* (``extend_select``, ``ignore``, ``exclude``, ``plugins``,
+``per_file_ignores``, ``severity``, plugin ``options``) accumulate, a higher layer winning
+per key.  ``source`` records where each value came from (for ``--show-settings``).
 """
 
 from __future__ import annotations
@@ -13,16 +19,28 @@ import attrs
 from gip_lint.rule import SEVERITIES
 from gip_lint.source import DEFAULT_MAX_BYTES
 
+DEFAULTS_SOURCE = "默认值"
+CLI_SOURCE = "命令行"
+
+#: Fields whose layers accumulate rather than replace one another.
+ADDITIVE = ("extend_select", "ignore", "exclude", "plugins", "per_file_ignores", "severity", "options")
+
 
 @attrs.frozen
 class Settings:
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple = ()  # ((glob, (code, ...)), ...), globs relative to ``base_dir``
     fail_on: str = "warning"
     format: str = "default"
     max_file_size: int = DEFAULT_MAX_BYTES
     severity: dict = attrs.field(factory=dict)  # code → severity override
+    exclude: tuple[str, ...] = ()  # globs, relative to ``base_dir`` (or a file/directory name)
+    plugins: tuple[str, ...] = ()  # absolute paths of local plugin modules
+    options: dict = attrs.field(factory=dict)  # plugin options (context.options)
+    config_file: Optional[str] = None  # the configuration file that applied, if any
+    base_dir: str = "."  # what globs are relative to: the config file's directory, or the cwd
     source: dict = attrs.field(factory=dict)  # field → where its value came from
 
 
@@ -33,20 +51,50 @@ def split_codes(value: Optional[str]) -> tuple[str, ...]:
     return tuple(part.strip().upper() for part in value.replace(";", ",").split(",") if part.strip())
 
 
+def _split_pairs(values, option: str, separator: str) -> list[tuple[str, str]]:
+    pairs = []
+    for value in values or ():
+        key, sep, rest = value.rpartition(separator) if separator == ":" else value.partition(separator)
+        if not sep or not key.strip() or not rest.strip():
+            example = "GLOB:CODES（如 drafts/*.txt:GIP206）" if separator == ":" else "CODE=LEVEL（如 GIP206=error）"
+            raise ValueError(f"{option} 的值 “{value}” 应写成 {example}")
+        pairs.append((key.strip(), rest.strip()))
+    return pairs
+
+
 def from_args(args) -> Settings:
-    """Defaults, overridden by whatever the command line gave."""
+    """The command line's layer: only what it gave (``source`` names those fields)."""
+    import os
+
     values: dict = {}
-    source: dict = {}
     for name in ("select", "extend_select", "ignore"):
         given = getattr(args, name, None)
         if given is not None:
             values[name] = split_codes(given)
-            source[name] = "命令行"
     for name in ("fail_on", "format", "max_file_size"):
         given = getattr(args, name, None)
         if given is not None:
             values[name] = given
-            source[name] = "命令行"
     if values.get("fail_on") not in (None, *SEVERITIES):
         raise ValueError(f"--fail-on 应为 {' | '.join(SEVERITIES)}")
-    return Settings(**values, source=source)
+    if getattr(args, "show_source", False) and "format" not in values:
+        values["format"] = "full"
+    pfi = _split_pairs(getattr(args, "per_file_ignores", None), "--per-file-ignores", ":")
+    if pfi:
+        values["per_file_ignores"] = tuple((glob, split_codes(codes)) for glob, codes in pfi)
+    severity = _split_pairs(getattr(args, "severity", None), "--severity", "=")
+    if severity:
+        for code, level in severity:
+            if level not in SEVERITIES:
+                raise ValueError(f"--severity {code}={level}：严重程度应为 {' | '.join(SEVERITIES)}")
+        values["severity"] = {code.upper(): level for code, level in severity}
+    if getattr(args, "exclude", None):
+        values["exclude"] = tuple(p.strip() for v in args.exclude for p in v.split(",") if p.strip())
+    if getattr(args, "plugin", None):
+        values["plugins"] = tuple(os.path.abspath(p) for p in args.plugin)
+    return Settings(**values, base_dir=os.getcwd(), source={name: CLI_SOURCE for name in values})
+
+
+def fields_given(settings: Settings) -> dict:
+    """The fields a layer actually set (those named in its ``source``)."""
+    return {name: getattr(settings, name) for name in settings.source}

@@ -3,65 +3,204 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("check", help="检查报告文件或目录",
-                                   description="检查报告（.txt .md，目录递归），输出 path:line:col: CODE message")
+                                   description="检查报告（.txt .md，目录递归），输出 path:line:col: CODE message。"
+                                               "设置的优先级：默认值 < 插件默认值 < 最近的配置文件 < 命令行")
     parser.add_argument("paths", nargs="*", default=None, metavar="PATH", help="文件或目录；- 表示标准输入")
-    parser.add_argument("--select", help="只启用这些代码或前缀（逗号分隔，如 GIP2,GIP301）")
-    parser.add_argument("--extend-select", dest="extend_select", help="在默认之外再启用这些代码")
-    parser.add_argument("--ignore", help="忽略这些代码或前缀")
-    parser.add_argument("--fail-on", dest="fail_on", choices=("error", "warning", "info"),
-                        help="达到此严重程度才以 1 退出（默认 warning）")
-    parser.add_argument("--format", help="输出格式（default, json, …；见 gip-lint check --help）")
-    parser.add_argument("--exit-zero", dest="exit_zero", action="store_true", help="有问题也以 0 退出")
-    parser.add_argument("--max-file-size", dest="max_file_size", type=int, metavar="BYTES",
-                        help="超过此大小的文件报告 GIP001 而不解析")
-    parser.add_argument("--stdin-filename", dest="stdin_filename", help="从标准输入读取时使用的文件名")
+    rules = parser.add_argument_group("规则选择")
+    rules.add_argument("--select", help="只启用这些代码或前缀（逗号分隔，如 GIP2,GIP301）")
+    rules.add_argument("--extend-select", dest="extend_select", help="在 select 之外再启用这些代码")
+    rules.add_argument("--ignore", help="忽略这些代码或前缀")
+    rules.add_argument("--per-file-ignores", dest="per_file_ignores", action="append", metavar="GLOB:CODES",
+                       help="对匹配的文件忽略这些代码（可重复，如 drafts/*.txt:GIP206）")
+    rules.add_argument("--severity", action="append", metavar="CODE=LEVEL",
+                       help="改变某个代码的严重程度（可重复，如 GIP206=error）")
+    rules.add_argument("--fail-on", dest="fail_on", choices=("error", "warning", "info"),
+                       help="达到此严重程度才以 1 退出（默认 warning）")
+    files = parser.add_argument_group("文件与配置")
+    files.add_argument("--exclude", action="append", metavar="GLOBS", help="跳过匹配的文件或目录（逗号分隔，可重复）")
+    files.add_argument("--force-exclude", dest="force_exclude", action="store_true",
+                       help="命令行直接给出的文件也按 exclude 跳过（供 pre-commit 使用）")
+    files.add_argument("--config", metavar="FILE", help="对所有文件使用这个配置文件（.gip-lint.toml 或 pyproject.toml）")
+    files.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
+    files.add_argument("--plugin", action="append", metavar="FILE", help="加载本地插件模块（.py 文件，可重复）")
+    files.add_argument("--show-settings", dest="show_settings", action="store_true",
+                       help="显示适用于 PATH 的设置及每项的来源，不做检查")
+    files.add_argument("--max-file-size", dest="max_file_size", type=int, metavar="BYTES",
+                       help="超过此大小的文件报告 GIP001 而不解析")
+    files.add_argument("--stdin-filename", dest="stdin_filename", help="从标准输入读取时使用的文件名")
+    output = parser.add_argument_group("输出")
+    output.add_argument("--format", help="输出格式：default, full, json, json-lines, sarif, github（插件可增加）")
+    output.add_argument("--show-source", dest="show_source", action="store_true", help="同 --format full")
+    output.add_argument("--output-file", dest="output_file", metavar="FILE", help="把输出写入文件而不是标准输出")
+    output.add_argument("--statistics", action="store_true", help="在最后列出每个代码的数量")
+    output.add_argument("--count", action="store_true", help="在最后打印问题总数")
+    output.add_argument("--exit-zero", dest="exit_zero", action="store_true", help="有问题也以 0 退出")
+    baseline = parser.add_argument_group("基线（已审阅的问题）")
+    baseline.add_argument("--baseline", metavar="FILE", help="不再报告基线文件中记录的问题，只报告新问题")
+    baseline.add_argument("--write-baseline", dest="write_baseline", metavar="FILE",
+                          help="把当前的全部问题记录到基线文件，以 0 退出")
 
 
 def run(args: argparse.Namespace) -> int:
+    from gip_lint.baseline import BaselineError
+    from gip_lint.cli import UsageError
+    from gip_lint.config import ConfigError
+
+    try:
+        return _run(args)
+    except (ConfigError, BaselineError) as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _run(args: argparse.Namespace) -> int:
     import attrs
 
     from gip_lint import runner
     from gip_lint.cli import EXIT_CLEAN, EXIT_FINDINGS, UsageError
-    from gip_lint.plugins import load_plugins
+    from gip_lint.config import Resolver, project_root
+    from gip_lint.formatters import FormatContext
     from gip_lint.rule import SEVERITY_RANK
     from gip_lint.settings import from_args
 
     try:
-        settings = from_args(args)
+        cli = from_args(args)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if not args.paths:
         raise UsageError("请给出要检查的文件或目录（- 表示标准输入）")
+    if args.config and not os.path.isfile(args.config):
+        raise UsageError(f"配置文件不存在：{args.config}")
+    resolver = Resolver(cli, config_path=args.config, isolated=args.isolated, stdin_filename=args.stdin_filename)
+    if args.show_settings:
+        return _show_settings(resolver, args.paths)
 
-    plugins = load_plugins()
-    for error in plugins.errors:
-        print(f"gip-lint: 插件 {error.plugin}：{error.message}", file=sys.stderr)
-    known = {rule.code for rule in plugins.rules}
-    for code in settings.select + settings.extend_select + settings.ignore:
-        if not any(k.startswith(code) for k in known):
-            raise UsageError(f"未知的规则代码或前缀：{code}（gip-lint rules 列出全部代码）")
+    # The format is chosen once per run: from the configuration of the first PATH.
+    first = args.paths[0]
+    settings = resolver.settings_for(first)
+    plugins = resolver.plugins_for(first)
     formatters = {f.name: f for f in plugins.formatters}
     if settings.format not in formatters:
-        raise UsageError(f"未知的输出格式：{settings.format}（可用：{', '.join(sorted(formatters))}）")
+        where = settings.source.get("format", "")
+        raise UsageError(f"未知的输出格式：{settings.format}（来自 {where}；可用：{', '.join(sorted(formatters))}）")
+    formatter = formatters[settings.format]
+
+    paths = args.paths
+    if args.force_exclude:
+        paths = [p for p in paths if p == "-" or os.path.isdir(p) or not resolver.is_excluded(p)]
 
     diagnostics = []
-    for result in runner.run(args.paths, settings, plugins):
+    failing = False
+    for result in runner.run(paths, settings, plugins, resolver):
+        file_settings = resolver.settings_for(result.path)
+        found = list(result.diagnostics)
         if result.path == "-" and args.stdin_filename:
-            result = attrs.evolve(result, diagnostics=tuple(attrs.evolve(d, path=args.stdin_filename)
-                                                            for d in result.diagnostics))
-        diagnostics.extend(result.diagnostics)
+            found = [attrs.evolve(d, path=args.stdin_filename) for d in found]
+        diagnostics.extend((d, SEVERITY_RANK[file_settings.fail_on]) for d in found)
+    _print_plugin_errors(resolver)
+    diagnostics.sort(key=lambda pair: pair[0])  # by path, then position, then code (flake8's order)
 
-    diagnostics.sort()  # by path, then position, then code (flake8's order)
-    from gip_lint.formatters import FormatContext
+    root = project_root()
+    found = [d for d, _ in diagnostics]
+    if args.write_baseline:
+        from gip_lint.baseline import write_baseline
 
-    context = FormatContext(rules={rule.code: rule for rule in plugins.rules})
-    sys.stdout.write(formatters[settings.format].render(diagnostics, context))
+        count = write_baseline(args.write_baseline, found, root)
+        print(f"gip-lint: 已把 {count} 个问题记录到基线文件 {args.write_baseline}", file=sys.stderr)
+        return EXIT_CLEAN
+    if args.baseline:
+        from gip_lint.baseline import apply_baseline, load_baseline
+
+        kept = apply_baseline(found, load_baseline(args.baseline), root)
+        thresholds = {id(d): t for d, t in diagnostics}
+        diagnostics = [(d, thresholds[id(d)]) for d in kept]
+        found = kept
+    failing = any(SEVERITY_RANK.get(d.severity, 2) >= threshold for d, threshold in diagnostics)
+
+    context = FormatContext(rules=resolver.all_rules(), source_line=_source_lines(args.stdin_filename), root=root)
+    output = formatter.render(found, context)
+    summary = _summary(found, context, args)
+    if args.output_file:
+        try:
+            with open(args.output_file, "w", encoding="utf-8") as handle:
+                handle.write(output)
+        except OSError as exc:
+            raise UsageError(f"无法写入输出文件 {args.output_file}：{exc.strerror or exc}") from None
+        sys.stdout.write(summary)
+    else:
+        sys.stdout.write(output)
+        # Machine formats stay parseable on stdout: human extras go to stderr.
+        (sys.stderr if formatter.machine else sys.stdout).write(summary)
     sys.stdout.flush()
-    threshold = SEVERITY_RANK[settings.fail_on]
-    failing = any(SEVERITY_RANK.get(d.severity, 2) >= threshold for d in diagnostics)
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+
+
+def _summary(diagnostics, context, args) -> str:
+    from gip_lint.formatters.statistics import statistics_table
+
+    text = statistics_table(diagnostics, context) if args.statistics else ""
+    if args.count:
+        text += f"{len(diagnostics)}\n"
+    return text
+
+
+def _print_plugin_errors(resolver) -> None:
+    for error in resolver.plugin_errors:
+        print(f"gip-lint: 插件 {error.plugin}：{error.message}", file=sys.stderr)
+
+
+def _source_lines(stdin_filename):
+    """``source_line(path, line)`` for the ``full`` format: reads each file once, lazily."""
+    from functools import lru_cache
+
+    from gip_lint.linter import read_source
+
+    @lru_cache(maxsize=64)
+    def lines_of(path: str):
+        if path == "-" or path == stdin_filename:
+            return None  # standard input was consumed
+        source = read_source(path)
+        return source if hasattr(source, "original_line") else None
+
+    def source_line(path: str, line: int) -> str:
+        source = lines_of(path)
+        return source.original_line(line) if source is not None else ""
+
+    return source_line
+
+
+def _show_settings(resolver, paths) -> int:
+    import json
+
+    import attrs
+
+    from gip_lint.cli import EXIT_CLEAN
+    from gip_lint.config import FIELD_KEYS, ignored_codes
+
+    for path in paths:
+        settings = resolver.settings_for(path)
+        print(f"{path} 适用的设置：")
+        rows = [("配置文件", settings.config_file or "（没有）", ""),
+                ("路径相对于", settings.base_dir, settings.source.get("base_dir", ""))]
+        for field in attrs.fields_dict(type(settings)):
+            if field in ("source", "config_file", "base_dir"):
+                continue
+            value = getattr(settings, field)
+            if field == "per_file_ignores":
+                value = {glob: list(codes) for glob, codes in value}
+            shown = json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
+            rows.append((FIELD_KEYS.get(field, field), shown, settings.source.get(field, "")))
+        matched = ignored_codes(settings, resolver._lookup_path(path))
+        rows.append(("（此文件忽略）", json.dumps(list(matched), ensure_ascii=False), "per-file-ignores"))
+        from gip_lint.formatters.statistics import display_width, pad
+
+        width = max(display_width(key) for key, _, _ in rows) + 2
+        for key, value, where in rows:
+            print(f"  {pad(key, width)}{value}" + (f"    # {where}" if where else ""))
+    _print_plugin_errors(resolver)
+    return EXIT_CLEAN

@@ -1,46 +1,19 @@
-"""Output formats.  Each is a :class:`Formatter`; plugins add more via ``gip_lint_formatters``.
+"""Output formats, one module each.  Plugins add more through the ``gip_lint_formatters`` hook.
 
-Machine formats (json, …) never print human headers; the default is flake8's line
-``path:line:col: CODE message``, which editors and CI already parse.
+Machine formats (json, json-lines, sarif, github) never carry human headers; the default is
+flake8's line ``path:line:col: CODE message``, which editors and CI already parse.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from gip_lint.formatters.base import FormatContext, Formatter
+from gip_lint.formatters.default import DEFAULT
+from gip_lint.formatters.full import FULL
+from gip_lint.formatters.github import GITHUB
+from gip_lint.formatters.json_array import JSON
+from gip_lint.formatters.json_lines import JSON_LINES
+from gip_lint.formatters.sarif import SARIF
 
-import attrs
+BUILTIN_FORMATTERS = (DEFAULT, FULL, JSON, JSON_LINES, SARIF, GITHUB)
 
-from gip_lint.rule import Diagnostic
-
-
-@attrs.frozen
-class FormatContext:
-    """What a formatter may need besides the diagnostics."""
-
-    rules: dict = attrs.field(factory=dict)  # code → Rule
-    source_line: Callable[[str, int], str] = lambda path, line: ""
-
-
-@attrs.frozen
-class Formatter:
-    """``render(diagnostics, context)`` returns the whole output (may be "" for none)."""
-
-    name: str
-    description: str
-    render: Callable[[Sequence[Diagnostic], FormatContext], str]
-
-
-def _default(diagnostics: Sequence[Diagnostic], context: FormatContext) -> str:
-    return "".join(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n" for d in diagnostics)
-
-
-def _json(diagnostics: Sequence[Diagnostic], context: FormatContext) -> str:
-    import json
-
-    return json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
-
-
-BUILTIN_FORMATTERS = (
-    Formatter("default", "flake8 风格：path:line:col: CODE message", _default),
-    Formatter("json", "JSON 数组：path, line, column, code, severity, message", _json),
-)
+__all__ = ["BUILTIN_FORMATTERS", "FormatContext", "Formatter"]

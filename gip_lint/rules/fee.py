@@ -6,7 +6,9 @@ import re
 from typing import Iterable
 
 from gip_lint.model.document import Report
+from gip_lint.model.labels import CHINESE_NUMERALS
 from gip_lint.rule import Finding, rule
+from gip_lint.rules import excerpt
 
 # A statement about the fee: it names the 处理费, or says a charge was (not) collected.
 FEE_STATEMENT = re.compile(
@@ -34,9 +36,13 @@ def fee_statement(report: Report, context) -> Iterable[Finding]:
         return  # GIP302
     if FEE_STATEMENT.search(section.text):
         return
-    elsewhere = next((b for s in report.sections if s.number != 6 for b in s.paragraphs
-                      if FEE_STATEMENT.search(b.text)), None)
-    hint = f"（第 {elsewhere.line} 行在其他部分提到了收费，应写入第六部分）" if elsewhere else ""
+    elsewhere = next(((s, b, m) for s in report.sections if s.number != 6 for b in s.paragraphs
+                      for m in [FEE_STATEMENT.search(b.text)] if m), None)
+    hint = ""
+    if elsewhere:  # quoted, not located by line: messages enter baseline fingerprints
+        other, block, match = elsewhere
+        hint = (f"（第{CHINESE_NUMERALS[other.number - 1]}部分提到了收费："
+                f"“{excerpt(block.raw, match.start(), match.end())}”，应写入第六部分）")
     yield Finding(section.line, section.column,
                   "第六部分没有说明信息处理费的收取情况（如“本年度未收取信息处理费”）" + hint,
                   anchor="section:6:fee")

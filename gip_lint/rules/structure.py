@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from gip_lint.model.document import Report
+from gip_lint.model.document import Report, Section
 from gip_lint.model.labels import (
     ACTIVE_REQUIRED_ROWS,
     APPLICATION_ROW_NAMES,
@@ -72,12 +72,13 @@ def section_order(report: Report, context) -> Iterable[Finding]:
     ## 正确示例
     一、二、三、四、五、六依次出现。
     """
-    seen: dict[int, int] = {}
+    seen: dict[int, Section] = {}
     highest = 0
     for section in report.sections:
         if section.number in seen:
+            # The earlier heading is quoted, not its line number: messages enter baseline fingerprints.
             yield Finding(section.line, section.column,
-                          f"第{CHINESE_NUMERALS[section.number - 1]}部分重复出现（第一次在第 {seen[section.number]} 行）",
+                          f"第{CHINESE_NUMERALS[section.number - 1]}部分重复出现（前面已有“{seen[section.number].heading}”）",
                           anchor=f"section:{section.number}:duplicate")
             continue
         if section.number < highest:
@@ -85,7 +86,7 @@ def section_order(report: Report, context) -> Iterable[Finding]:
                           f"第{CHINESE_NUMERALS[section.number - 1]}部分“{section.heading}”应在第"
                           f"{CHINESE_NUMERALS[highest - 1]}部分之前",
                           anchor=f"section:{section.number}:order")
-        seen[section.number] = section.line
+        seen[section.number] = section
         highest = max(highest, section.number)
 
 

@@ -8,6 +8,7 @@ from typing import Iterable, Optional
 
 from gip_lint.model.document import Position, Report, TextLine
 from gip_lint.rule import Finding, rule
+from gip_lint.rules import excerpt
 
 _YEAR = re.compile(r"(?<![\d])((?:19|20)\d{2})\s*年(?!版|第|度?工作要点|\d)")
 # "2023年，" at the start of a paragraph names the statistics period.
@@ -60,6 +61,12 @@ def _title_year_position(report: Report) -> Optional[Position]:
     return report.title_position
 
 
+def _witness_excerpt(witness: TextLine, year: int) -> str:
+    # Quoted rather than located by line: messages enter baseline fingerprints.
+    at = witness.raw.find(str(year))
+    return excerpt(witness.raw, max(at, 0), max(at, 0) + 5, margin=12)
+
+
 @rule("GIP401", "year-mismatch", severity="error")
 def year_mismatch(report: Report, context) -> Iterable[Finding]:
     """标题中的年份与正文统计的年份不一致。
@@ -87,7 +94,7 @@ def year_mismatch(report: Report, context) -> Iterable[Finding]:
     if position is None:
         return
     yield Finding(position.line, position.column,
-                  f"标题中的年份为 {report.year} 年，但正文统计的是 {year} 年（如第 {witness.line} 行）",
+                  f"标题中的年份为 {report.year} 年，但正文统计的是 {year} 年（如“{_witness_excerpt(witness, year)}”）",
                   anchor=f"title:year:{report.year}:{year}")
 
 
