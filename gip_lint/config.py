@@ -250,6 +250,7 @@ def merge(cli: Settings, config: Optional[ConfigFile], plugin_defaults: dict) ->
     if config is not None:
         values["config_file"] = config.path
         values["base_dir"] = config.directory
+        source["base_dir"] = "配置文件所在目录"
     else:
         values["base_dir"] = cli.base_dir
         source["base_dir"] = "当前目录（没有配置文件）"
@@ -324,7 +325,7 @@ class Resolver:
 
     # -- configuration files -------------------------------------------------------------------
 
-    def _lookup_path(self, path: str) -> str:
+    def lookup_path(self, path: str) -> str:
         return self.stdin_filename if path == "-" and self.stdin_filename else path
 
     def config_for(self, path: str) -> Optional[ConfigFile]:
@@ -333,7 +334,7 @@ class Resolver:
             return None
         if self._forced is not None:
             return self._forced
-        path = self._lookup_path(path)
+        path = self.lookup_path(path)
         directory = os.path.abspath(path if path != "-" and os.path.isdir(path) else os.path.dirname(path) or ".")
         if directory not in self._dirs:
             found = find_config_file(directory)
@@ -378,7 +379,7 @@ class Resolver:
     def selection_for(self, settings: Settings, path: str) -> FileSelection:
         from gip_lint.runner import selection_for
 
-        return FileSelection(selection_for(settings), ignored_codes(settings, self._lookup_path(path)))
+        return FileSelection(selection_for(settings), ignored_codes(settings, self.lookup_path(path)))
 
     def is_excluded(self, path: str) -> bool:
         """Whether ``exclude`` (of the file's configuration and the CLI) leaves ``path`` out."""

@@ -248,3 +248,58 @@ def test_show_settings_names_each_source(project, capsys):
     assert lines["ignore"].endswith(f'["GIP206", "GIP301"]    # {where} + 命令行')
     assert lines["fail-on"].endswith('"warning"    # 默认值')
     assert lines["（此文件忽略）"].split()[1] == '["GIP205"]'
+
+
+# -- standard input: the configuration of --stdin-filename applies (a real process) -------------
+
+
+def test_stdin_uses_the_configuration_of_its_filename(project):
+    import subprocess
+    import sys
+
+    write(project / "drafts" / ".gip-lint.toml", "ignore = ['GIP206']\nexclude = ['skip.txt']\n")
+    report = SEED_GIP206.read_bytes()
+
+    def run(*args):
+        done = subprocess.run([sys.executable, "-m", "gip_lint", "check", *args], input=report,
+                              capture_output=True, cwd=project, timeout=60)
+        return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+
+    assert run("--stdin-filename", "drafts/x.txt", "-") == (0, "", "")
+    code, out, _ = run("--stdin-filename", "reports/x.txt", "-")
+    assert code == 1 and out.startswith(f"reports/x.txt:{GIP206_LINE}")
+    code, out, _ = run("--stdin-filename", "reports/x.txt", "--per-file-ignores", "reports/x.txt:GIP2", "-")
+    assert (code, out) == (0, "")
+    assert run("--isolated", "--stdin-filename", "drafts/skip.txt", "--exclude", "skip.txt", "--force-exclude", "-") == (0, "", "")
+
+
+# -- the documented sample is a working configuration ------------------------------------------
+
+
+def test_the_documented_sample_pyproject_works(project, capsys):
+    import re
+
+    from cli_helpers import ROOT
+
+    samples = {re.search(r"```toml\n(.*?)```", (ROOT / name).read_text(encoding="utf-8"), re.S).group(1)
+               for name in ("README.md", "docs/configuration.md")}
+    assert len(samples) == 1  # README and docs show the same sample
+    write(project / "pyproject.toml", samples.pop())
+    write(project / "tools" / "henan_rules.py", """
+        from gip_lint.hookspecs import hookimpl
+        from gip_lint.rule import rule
+
+        @rule("HA101", "stub", severity="warning")
+        def stub(report, context):
+            '''A stub provincial rule.'''
+            return ()
+
+        @hookimpl
+        def gip_lint_rules():
+            return [stub]
+    """)
+    code, out, err = gip_lint(capsys, "check", "--show-settings", "reports/r.txt")
+    assert code == 0 and err == ""
+    assert '"GIP206": "error"' in out and '"reports/2019/*": ["GIP402"]' in out
+    code, out, _ = gip_lint(capsys, "check", "reports")
+    assert code == 1 and out.startswith("reports/r.txt:66:27: GIP206") and "   66 | " in out

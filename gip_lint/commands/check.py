@@ -92,7 +92,8 @@ def _run(args: argparse.Namespace) -> int:
 
     paths = args.paths
     if args.force_exclude:
-        paths = [p for p in paths if p == "-" or os.path.isdir(p) or not resolver.is_excluded(p)]
+        paths = [p for p in paths if (p == "-" and not args.stdin_filename) or os.path.isdir(p)
+                 or not resolver.is_excluded(resolver.lookup_path(p))]
 
     diagnostics = []
     failing = False
@@ -195,7 +196,7 @@ def _show_settings(resolver, paths) -> int:
                 value = {glob: list(codes) for glob, codes in value}
             shown = json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
             rows.append((FIELD_KEYS.get(field, field), shown, settings.source.get(field, "")))
-        matched = ignored_codes(settings, resolver._lookup_path(path))
+        matched = ignored_codes(settings, resolver.lookup_path(path))
         rows.append(("（此文件忽略）", json.dumps(list(matched), ensure_ascii=False), "per-file-ignores"))
         from gip_lint.formatters.statistics import display_width, pad
 
