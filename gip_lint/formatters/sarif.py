@@ -15,9 +15,8 @@ from urllib.parse import quote
 from gip_lint.formatters.base import FormatContext, Formatter
 from gip_lint.rule import Diagnostic
 
-SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-INFORMATION_URI = "https://pypi.org/project/gip-lint/"
 
 
 def _rule(rule) -> dict:
@@ -66,7 +65,7 @@ def build_log(diagnostics: Sequence[Diagnostic], context: FormatContext) -> dict
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "gip-lint", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": INFORMATION_URI, "rules": descriptors}},
+                                "rules": descriptors}},
             "columnKind": "unicodeCodePoints",
             "results": [_result(d, context, index) for d in diagnostics],
         }],
