@@ -95,8 +95,13 @@ def _run(args: argparse.Namespace) -> int:
         paths = [p for p in paths if (p == "-" and not args.stdin_filename) or os.path.isdir(p)
                  or not resolver.is_excluded(resolver.lookup_path(p))]
 
+    accepted = None
+    if args.baseline and not args.write_baseline:
+        from gip_lint.baseline import load_baseline
+
+        accepted = load_baseline(args.baseline)  # before linting: a bad file fails fast
+
     diagnostics = []
-    failing = False
     for result in runner.run(paths, settings, plugins, resolver):
         file_settings = resolver.settings_for(result.path)
         found = list(result.diagnostics)
@@ -114,10 +119,10 @@ def _run(args: argparse.Namespace) -> int:
         count = write_baseline(args.write_baseline, found, root)
         print(f"gip-lint: 已把 {count} 个问题记录到基线文件 {args.write_baseline}", file=sys.stderr)
         return EXIT_CLEAN
-    if args.baseline:
-        from gip_lint.baseline import apply_baseline, load_baseline
+    if accepted is not None:
+        from gip_lint.baseline import apply_baseline
 
-        kept = apply_baseline(found, load_baseline(args.baseline), root)
+        kept = apply_baseline(found, accepted, root)
         thresholds = {id(d): t for d, t in diagnostics}
         diagnostics = [(d, thresholds[id(d)]) for d in kept]
         found = kept
