@@ -366,9 +366,16 @@ class Resolver:
         key = config.path if config is not None else None
         if key not in self._settings:
             plugin_set = self.plugins_for_config(config)
-            validate_options(config, plugin_set.default_config)
-            validate_codes(config, self.cli, {rule.code for rule in plugin_set.rules})
-            validate_format(config, {formatter.name for formatter in plugin_set.formatters})
+            try:
+                validate_options(config, plugin_set.default_config)
+                validate_codes(config, self.cli, {rule.code for rule in plugin_set.rules})
+                validate_format(config, {formatter.name for formatter in plugin_set.formatters})
+            except ConfigError as exc:
+                if not plugin_set.errors:
+                    raise
+                # An unknown code or key is often a plugin that failed to load: say so.
+                causes = "；".join(f"插件 {e.plugin}：{e.message}" for e in plugin_set.errors)
+                raise ConfigError(f"{exc}（另有插件加载失败——{causes}）") from None
             self._settings[key] = merge(self.cli, config, plugin_set.default_config)
         return self._settings[key]
 

@@ -303,3 +303,11 @@ def test_the_documented_sample_pyproject_works(project, capsys):
     assert '"GIP206": "error"' in out and '"reports/2019/*": ["GIP402"]' in out
     code, out, _ = gip_lint(capsys, "check", "reports")
     assert code == 1 and out.startswith("reports/r.txt:66:27: GIP206") and "   66 | " in out
+
+
+def test_a_broken_local_plugin_is_named_when_its_codes_are_unknown(project, capsys):
+    write(project / "rules" / "broken.py", "raise RuntimeError('boom')\n")
+    write(project / ".gip-lint.toml", 'plugins = ["rules/broken.py"]\nselect = ["HA101"]\n')
+    code, out, err = gip_lint(capsys, "check", "reports")
+    assert code == 2 and out == ""
+    assert "select 中有未知的规则代码或前缀 HA101" in err and "RuntimeError: boom" in err
