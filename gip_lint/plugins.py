@@ -1,8 +1,10 @@
 """Find and load plugins (entry-point group ``gip_lint``) one by one, isolating failures.
 
-A plugin that fails to import, raises in a hook, returns a malformed rule or reuses a code
-already taken is recorded as a :class:`PluginError` (printed on stderr by the CLI) and the
-run goes on without that part of it.
+A plugin that fails to import, raises in its rules hook, returns a malformed rule, uses a
+code prefix another plugin (or gip-lint, ``GIP``) already has, is recorded as a
+:class:`PluginError` (printed on stderr by the CLI with the plugin's name) and the run goes
+on without that plugin.  A plugin whose readers, formatters or default-config hook raises
+loses only that part.
 """
 
 from __future__ import annotations
@@ -112,23 +114,20 @@ def load_plugins(local_plugins: Iterable[str] = (), disable: Iterable[str] = ())
             continue
         infos.append(PluginInfo(name, "", ""))
 
-    versions = {info.name: info.version for info in infos}
-    rules: dict[str, Rule] = {}
-    for plugin_name, result in _call_each(manager, "gip_lint_rules", errors):
-        for candidate in result or ():
-            problems = validate_rule(candidate)
-            if not problems and plugin_name != BUILTIN and candidate.code.startswith(RESERVED_PREFIX):
-                problems.append(f"代码 {candidate.code} 使用了 gip-lint 保留的前缀 {RESERVED_PREFIX}")
-            if not problems and candidate.code in rules:
-                problems.append(f"代码 {candidate.code} 已被插件 {rules[candidate.code].plugin} 使用")
-            if problems:
-                errors.append(PluginError(plugin_name, "规则无效：" + "；".join(problems)))
-                continue
-            rules[candidate.code] = attrs.evolve(candidate, plugin=plugin_name,
-                                                 plugin_version=versions.get(plugin_name, ""))
+    rejected = {error.plugin for error in errors}
+    rules = _collect_rules(manager, infos, errors)
+    for name in {error.plugin for error in errors} - rejected:
+        # The run goes on without a plugin whose rules are broken: none of its parts are used.
+        manager.unregister(name=name)
+    infos = [info for info in infos if manager.has_plugin(info.name)]
 
-    readers = [r for _, result in _call_each(manager, "gip_lint_readers", errors) for r in (result or ())]
-    formatters = [f for _, result in _call_each(manager, "gip_lint_formatters", errors) for f in (result or ())]
+    # Later plugins' readers come first, so a plugin can take over an extension gip-lint reads.
+    from gip_lint.formatters import Formatter
+    from gip_lint.readers import Reader
+
+    reader_lists = list(_provided(manager, "gip_lint_readers", Reader, errors))
+    readers = [reader for provided in reversed(reader_lists) for reader in provided]
+    formatters = [f for provided in _provided(manager, "gip_lint_formatters", Formatter, errors) for f in provided]
     defaults: dict = {}
     for _, result in _call_each(manager, "gip_lint_default_config", errors):
         defaults.update(result or {})
@@ -138,6 +137,86 @@ def load_plugins(local_plugins: Iterable[str] = (), disable: Iterable[str] = ())
     all_rules = tuple(sorted(list(CORE_RULES) + list(rules.values()), key=lambda r: r.code))
     return PluginSet(rules=all_rules, readers=tuple(readers), formatters=tuple(formatters),
                      default_config=defaults, plugins=tuple(infos), errors=tuple(errors))
+
+
+def code_prefix(code: str) -> str:
+    """The letters of a rule code: ``HA101`` → ``HA``."""
+    return code.rstrip("0123456789")
+
+
+def plugin_rule_problems(plugin_name: str, candidates: list, prefix_owners: dict[str, str]) -> list[str]:
+    """Why a plugin's rules cannot be used (empty when they can).
+
+    Every rule must be valid (:func:`gip_lint.rule.validate_rule`); all codes of one plugin
+    share one prefix of 1–4 capital letters, which no other plugin uses; ``GIP`` is reserved
+    for gip-lint itself.  ``prefix_owners`` maps the prefixes taken so far to their plugins.
+    """
+    problems: list[str] = []
+    for candidate in candidates:
+        problems += validate_rule(candidate)
+    if problems:
+        return problems
+    codes = [candidate.code for candidate in candidates]
+    duplicates = sorted({code for code in codes if codes.count(code) > 1})
+    if duplicates:
+        problems.append(f"代码 {'、'.join(duplicates)} 重复注册")
+    prefixes = sorted({code_prefix(code) for code in codes})
+    if len(prefixes) > 1:
+        problems.append(f"一个插件的代码应使用同一个前缀，却用了 {'、'.join(prefixes)}")
+    for prefix in prefixes:
+        if plugin_name != BUILTIN and prefix == RESERVED_PREFIX:
+            problems.append(f"代码前缀 {RESERVED_PREFIX} 是 gip-lint 保留的（{'、'.join(codes)}）")
+        elif prefix_owners.get(prefix, plugin_name) != plugin_name:
+            taken = [code for code in codes if code_prefix(code) == prefix]
+            problems.append(f"代码 {'、'.join(taken)} 的前缀 {prefix} 已被插件 {prefix_owners[prefix]} 使用")
+    return problems
+
+
+def _collect_rules(manager: pluggy.PluginManager, infos: list[PluginInfo],
+                   errors: list[PluginError]) -> dict[str, Rule]:
+    """Every usable rule by code; a plugin with any unusable rule contributes none."""
+    versions = {info.name: info.version for info in infos}
+    rules: dict[str, Rule] = {}
+    prefix_owners: dict[str, str] = {}
+    for plugin_name, result in _call_each(manager, "gip_lint_rules", errors):
+        try:
+            candidates = list(result or ())
+        except TypeError:
+            candidates = [result]
+        problems = plugin_rule_problems(plugin_name, candidates, prefix_owners)
+        if problems:
+            errors.append(PluginError(plugin_name, "规则无效，未加载该插件：" + "；".join(problems)))
+            continue
+        for candidate in candidates:
+            prefix_owners.setdefault(code_prefix(candidate.code), plugin_name)
+            rules[candidate.code] = attrs.evolve(candidate, plugin=plugin_name,
+                                                 plugin_version=versions.get(plugin_name, ""))
+    return rules
+
+
+def missing_required(plugins: PluginSet, required: Iterable[str]) -> list[str]:
+    """The names in ``required`` that no loaded plugin answers to (entry-point or distribution name)."""
+    loaded = set()
+    for info in plugins.plugins:
+        loaded.add(_normalise(info.name))
+        if info.distribution:
+            loaded.add(_normalise(info.distribution))
+    return [name for name in required if _normalise(name) not in loaded]
+
+
+def _normalise(name: str) -> str:
+    return name.strip().lower().replace("_", "-").replace(".", "-")
+
+
+def _provided(manager: pluggy.PluginManager, hook_name: str, kind: type, errors: list[PluginError]):
+    """Each plugin's list of ``kind`` objects from a hook; anything else is reported and dropped."""
+    for plugin_name, result in _call_each(manager, hook_name, errors):
+        good = [item for item in (result or ()) if isinstance(item, kind)]
+        bad = [item for item in (result or ()) if not isinstance(item, kind)]
+        if bad:
+            errors.append(PluginError(plugin_name, f"{hook_name} 返回了无效的对象：{bad[0]!r}"
+                                                   f"（应为 {kind.__module__}.{kind.__name__}）"))
+        yield good
 
 
 def _call_each(manager: pluggy.PluginManager, hook_name: str, errors: list[PluginError]):

@@ -29,6 +29,8 @@ def add_parser(subparsers) -> None:
     files.add_argument("--config", metavar="FILE", help="对所有文件使用这个配置文件（.gip-lint.toml 或 pyproject.toml）")
     files.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
     files.add_argument("--plugin", action="append", metavar="FILE", help="加载本地插件模块（.py 文件，可重复）")
+    files.add_argument("--require-plugins", dest="require_plugins", metavar="NAME,…",
+                       help="这些插件（入口点名或包名，逗号分隔）没有加载时以 2 退出（用于 CI）")
     files.add_argument("--show-settings", dest="show_settings", action="store_true",
                        help="显示适用于 PATH 的设置及每项的来源，不做检查")
     files.add_argument("--max-file-size", dest="max_file_size", type=int, metavar="BYTES",
@@ -84,6 +86,7 @@ def _run(args: argparse.Namespace) -> int:
     first = args.paths[0]
     settings = resolver.settings_for(first)
     plugins = resolver.plugins_for(first)
+    _require_plugins(plugins, args.require_plugins, resolver)
     formatters = {f.name: f for f in plugins.formatters}
     if settings.format not in formatters:
         where = settings.source.get("format", "")
@@ -153,6 +156,17 @@ def _summary(diagnostics, context, args) -> str:
     if args.count:
         text += f"{len(diagnostics)}\n"
     return text
+
+
+def _require_plugins(plugins, names, resolver) -> None:
+    """``--require-plugins``: a named plugin that is missing or failed to load is fatal (exit 2)."""
+    from gip_lint.cli import UsageError
+    from gip_lint.plugins import missing_required
+
+    missing = missing_required(plugins, [name.strip() for name in (names or "").split(",") if name.strip()])
+    if missing:
+        _print_plugin_errors(resolver)
+        raise UsageError(f"要求的插件没有加载：{', '.join(missing)}（用 pip 安装它，或看上面的插件错误）")
 
 
 def _print_plugin_errors(resolver) -> None:
