@@ -16,6 +16,10 @@ and the codes and lines expected — and run them all with one pytest module::
     def test_rule_case(case):
         check_case(case)
 
+A plugin author passes the plugin module (``check_case(case, plugins=[my_plugin])``) and
+asserts that gip-lint would accept it (``check_plugin(my_plugin)``); see
+``docs/plugin-authors.md``.
+
 A case file (``GIP301.yml``)::
 
     rule: GIP301            # codes other than this one are ignored unless `select` says so
@@ -81,14 +85,53 @@ def lint_text(text: str, *, select: Optional[Iterable[str]] = None, ignore: Iter
     return list(lint_source(from_text(text, path=path), rules, selection, context).diagnostics)
 
 
-def lint_file(path: str | os.PathLike, **kwargs) -> list[Diagnostic]:
-    """Lint a file (any format a reader exists for) as ``gip-lint check`` would."""
-    from gip_lint.linter import Selection, lint_path
-    from gip_lint.plugins import load_plugins
+def lint_file(path: str | os.PathLike, *, select: Optional[Iterable[str]] = None, ignore: Iterable[str] = (),
+              plugins: Optional[Sequence[object]] = None) -> list[Diagnostic]:
+    """Lint a file (any format a reader exists for) as ``gip-lint check`` would.
 
-    plugins = load_plugins()
-    selection = Selection(select=tuple(kwargs.get("select") or ()), ignore=tuple(kwargs.get("ignore") or ()))
-    return list(lint_path(os.fspath(path), plugins.rules, selection, readers=plugins.readers).diagnostics)
+    ``plugins``: plugin modules/objects to use instead of the installed ones; their readers
+    (``gip_lint_readers``) are used too, besides the built-in ones.
+    """
+    from gip_lint.linter import Selection, lint_path
+
+    if plugins is None:
+        from gip_lint.plugins import load_plugins
+
+        loaded = load_plugins()
+        rules, readers = loaded.rules, loaded.readers
+    else:
+        rules = _plugin_rules(plugins)
+        readers = tuple(reader for plugin in plugins if hasattr(plugin, "gip_lint_readers")
+                        for reader in plugin.gip_lint_readers() or ())
+    selection = Selection(select=tuple(select or ()), ignore=tuple(ignore))
+    return list(lint_path(os.fspath(path), rules, selection, readers=readers).diagnostics)
+
+
+def plugin_problems(plugin: object) -> list[str]:
+    """What gip-lint would reject in ``plugin``'s rules when loading it (empty list: none).
+
+    The checks of the real loader (valid codes, one prefix of 1–4 capital letters per plugin,
+    not ``GIP``, no duplicates), plus the documentation every rule needs for
+    ``gip-lint explain``: a docstring summary and ``## 错误示例`` / ``## 正确示例`` sections.
+    """
+    from gip_lint.plugins import plugin_rule_problems
+
+    name = getattr(plugin, "__name__", type(plugin).__name__)
+    candidates = list(plugin.gip_lint_rules() or ())
+    problems = plugin_rule_problems(name, candidates, prefix_owners={"GIP": "builtin"})
+    for candidate in candidates:
+        if isinstance(candidate, Rule):
+            for heading in ("## 错误示例", "## 正确示例"):
+                if heading not in candidate.explanation:
+                    problems.append(f"{candidate.code} 的文档缺少“{heading}”")
+    return problems
+
+
+def check_plugin(plugin: object) -> None:
+    """Assert that gip-lint would load ``plugin``'s rules, and that each is documented."""
+    problems = plugin_problems(plugin)
+    if problems:
+        raise AssertionError("plugin rules rejected:\n" + "\n".join(f"  {p}" for p in problems))
 
 
 # --- rule cases as data -----------------------------------------------------------------------
