@@ -144,12 +144,14 @@ def code_prefix(code: str) -> str:
     return code.rstrip("0123456789")
 
 
-def plugin_rule_problems(plugin_name: str, candidates: list, prefix_owners: dict[str, str]) -> list[str]:
+def plugin_rule_problems(plugin_name: str, candidates: list, prefix_owners: dict[str, str],
+                         code_owners: Optional[dict[str, str]] = None) -> list[str]:
     """Why a plugin's rules cannot be used (empty when they can).
 
     Every rule must be valid (:func:`gip_lint.rule.validate_rule`); all codes of one plugin
     share one prefix of 1–4 capital letters, which no other plugin uses; ``GIP`` is reserved
-    for gip-lint itself.  ``prefix_owners`` maps the prefixes taken so far to their plugins.
+    for gip-lint itself.  ``prefix_owners`` and ``code_owners`` map the prefixes and codes
+    taken so far to their plugins.
     """
     problems: list[str] = []
     for candidate in candidates:
@@ -160,6 +162,10 @@ def plugin_rule_problems(plugin_name: str, candidates: list, prefix_owners: dict
     duplicates = sorted({code for code in codes if codes.count(code) > 1})
     if duplicates:
         problems.append(f"代码 {'、'.join(duplicates)} 重复注册")
+    code_owners = code_owners or {}
+    reused = [code for code in codes if code_owners.get(code, plugin_name) != plugin_name]
+    for code in reused:
+        problems.append(f"代码 {code} 已被插件 {code_owners[code]} 使用")
     prefixes = sorted({code_prefix(code) for code in codes})
     if len(prefixes) > 1:
         problems.append(f"一个插件的代码应使用同一个前缀，却用了 {'、'.join(prefixes)}")
@@ -167,7 +173,9 @@ def plugin_rule_problems(plugin_name: str, candidates: list, prefix_owners: dict
         if plugin_name != BUILTIN and prefix == RESERVED_PREFIX:
             problems.append(f"代码前缀 {RESERVED_PREFIX} 是 gip-lint 保留的（{'、'.join(codes)}）")
         elif prefix_owners.get(prefix, plugin_name) != plugin_name:
-            taken = [code for code in codes if code_prefix(code) == prefix]
+            taken = [code for code in codes if code_prefix(code) == prefix and code not in reused]
+            if not taken:
+                continue
             problems.append(f"代码 {'、'.join(taken)} 的前缀 {prefix} 已被插件 {prefix_owners[prefix]} 使用")
     return problems
 
@@ -183,7 +191,8 @@ def _collect_rules(manager: pluggy.PluginManager, infos: list[PluginInfo],
             candidates = list(result or ())
         except TypeError:
             candidates = [result]
-        problems = plugin_rule_problems(plugin_name, candidates, prefix_owners)
+        code_owners = {code: rule.plugin for code, rule in rules.items()}
+        problems = plugin_rule_problems(plugin_name, candidates, prefix_owners, code_owners)
         if problems:
             errors.append(PluginError(plugin_name, "规则无效，未加载该插件：" + "；".join(problems)))
             continue
@@ -222,7 +231,7 @@ def _provided(manager: pluggy.PluginManager, hook_name: str, kind: type, errors:
 def _call_each(manager: pluggy.PluginManager, hook_name: str, errors: list[PluginError]):
     """Call each plugin's implementation of a hook on its own, so one failure stays local."""
     hook = getattr(manager.hook, hook_name)
-    for impl in reversed(hook.get_hookimpls()):  # registration order
+    for impl in hook.get_hookimpls():  # registration order (builtin first)
         try:
             yield impl.plugin_name, impl.function()
         except Exception as exc:

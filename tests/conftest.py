@@ -58,3 +58,7 @@ def installed(tmp_path_factory) -> InstalledVenv:
     env = InstalledVenv(base / "venv")
     env.pip_install(str(wheels[0]))
     return env
+
+
+# Real venvs with gip-lint and plugins installed (tests/plugin_envs.py).
+from plugin_envs import demo_env, gip_lint_wheel, henan_env  # noqa: E402,F401
