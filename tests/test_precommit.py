@@ -1,0 +1,106 @@
+"""The real pre-commit, run on a throw-away repository of reports, with this checkout as the hook repo.
+
+pre-commit builds the hook's environment itself (a virtualenv, ``pip install`` of this
+checkout), as it does for a user; ``PRE_COMMIT_HOME`` is a temporary directory shared by
+the runs, so the environment is built once for try-repo and once for the Henan config.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from plugin_envs import HENAN, ROOT, source_copy
+
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+                "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+
+
+def _git(cwd: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args],
+                            cwd=cwd, capture_output=True, text=True, env={**os.environ, **GIT_IDENTITY}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory) -> Path:
+    """This checkout as a git repository with everything committed (pre-commit clones commits)."""
+    repo = source_copy(ROOT, tmp_path_factory.mktemp("hook-repo") / "gip-lint")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "snapshot")
+    return repo
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def _reports_repo(directory: Path, files: dict[str, str]) -> Path:
+    directory.mkdir()
+    _git(directory, "init", "-q")
+    for name, text in files.items():
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)
+        (directory / name).write_text(text, encoding="utf-8")
+    (directory / "notes.py").write_text("print('not a report')\n", encoding="utf-8")  # not matched by `files`
+    _git(directory, "add", "-A")
+    return directory
+
+
+def _pre_commit(cwd: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**env, **GIT_IDENTITY, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"},
+                          timeout=600)
+
+
+def _broken(seed_text: str) -> str:
+    return seed_text.replace("2023年，卧龙区人民政府未收取任何政府信息公开信息处理费。", "无。")
+
+
+def test_hook_definition_matches_the_design():
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["entry"], hook["language"], hook["require_serial"]) == (
+        "gip-lint", "gip-lint check", "python", True)
+    import re
+
+    files = re.compile(hook["files"])
+    assert all(files.search(name) for name in ("a.txt", "b/c.md", "d.html", "e.htm", "f.docx"))
+    assert not any(files.search(name) for name in ("a.py", "b.txt.bak", "c.pdf", "d.docx~"))
+
+
+def test_try_repo_passes_a_clean_report_and_fails_a_broken_one(hook_repo, pre_commit_home, seeds, tmp_path):
+    seed = seeds["000"].read_text(encoding="utf-8")
+    clean = _reports_repo(tmp_path / "clean", {"reports/卧龙区2023.txt": seed})
+    result = _pre_commit(clean, pre_commit_home, "try-repo", str(hook_repo), "gip-lint", "--all-files")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "gip-lint" in result.stdout and "Passed" in result.stdout
+
+    broken = _reports_repo(tmp_path / "broken", {"reports/卧龙区2023.txt": seed, "reports/有错.txt": _broken(seed)})
+    result = _pre_commit(broken, pre_commit_home, "try-repo", str(hook_repo), "gip-lint", "--all-files")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Failed" in result.stdout
+    assert "reports/有错.txt:80:1: GIP301 第六部分没有说明信息处理费的收取情况" in result.stdout
+    assert "卧龙区2023.txt:" not in result.stdout
+
+
+def test_config_with_the_henan_plugin_as_additional_dependency(hook_repo, pre_commit_home, seeds, tmp_path):
+    # The sample configuration of docs/pre-commit.md, with local paths for the repository and plugin.
+    henan = source_copy(HENAN, tmp_path / "gip-lint-henan")
+    repo = _reports_repo(tmp_path / "reports", {"reports/卧龙区2023.txt": seeds["000"].read_text(encoding="utf-8")})
+    config = {"repos": [{"repo": str(hook_repo), "rev": _git(hook_repo, "rev-parse", "HEAD"),
+                         "hooks": [{"id": "gip-lint", "args": ["--require-plugins", "gip-lint-henan"],
+                                    "additional_dependencies": [str(henan)]}]}]}
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    _git(repo, "add", "-A")
+    result = _pre_commit(repo, pre_commit_home, "run", "--all-files")
+    assert result.returncode == 1, result.stdout + result.stderr
+    # Seed 000 is clean for gip-lint's own rules; the Henan plugin finds the missing contact.
+    assert "reports/卧龙区2023.txt:3:1: HA103 报告没有写明政府信息公开工作机构和联系方式" in result.stdout
