@@ -171,7 +171,8 @@ def plugin_rule_problems(plugin_name: str, candidates: list, prefix_owners: dict
         problems.append(f"一个插件的代码应使用同一个前缀，却用了 {'、'.join(prefixes)}")
     for prefix in prefixes:
         if plugin_name != BUILTIN and prefix == RESERVED_PREFIX:
-            problems.append(f"代码前缀 {RESERVED_PREFIX} 是 gip-lint 保留的（{'、'.join(codes)}）")
+            reserved = [code for code in codes if code_prefix(code) == RESERVED_PREFIX]
+            problems.append(f"代码前缀 {RESERVED_PREFIX} 是 gip-lint 保留的（{'、'.join(reserved)}）")
         elif prefix_owners.get(prefix, plugin_name) != plugin_name:
             taken = [code for code in codes if code_prefix(code) == prefix and code not in reused]
             if not taken:
