@@ -121,7 +121,7 @@ def load_plugins(local_plugins: Iterable[str] = (), disable: Iterable[str] = ())
         manager.unregister(name=name)
     infos = [info for info in infos if manager.has_plugin(info.name)]
 
-    # Later plugins' readers come first, so a plugin can take over an extension gip-lint reads.
+    # Later plugins' readers come first (hookspecs: later-registered plugins win an extension).
     from gip_lint.formatters import Formatter
     from gip_lint.readers import Reader
 

@@ -106,7 +106,9 @@ def basic_level_standardisation(report: Report, context) -> Iterable[Finding]:
 
 # "政府信息公开工作机构为区政府办公室" / "政务公开工作机构：……"
 _OFFICE = re.compile(r"(政府信息公开|政务公开)工作机构(为|是|：|:)")
-_PHONE = re.compile(r"(电话|热线)[：:\s]*[(（]?\d|(?<!\d)0\d{2,3}[)）\-—－ ]?\d{7,8}(?!\d)")
+# A telephone number of the office: "电话：…", or a number with its area code (0371-12345678).
+# Hotlines everyone has (12345) are not the office's contact.
+_PHONE = re.compile(r"电话[：:]\s*[(（]?\d|(?<!\d)[(（]?0\d{2,3}[)）\-—－ ]?\d{7,8}(?!\d)")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 
 
