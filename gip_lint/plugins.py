@@ -114,9 +114,9 @@ def load_plugins(local_plugins: Iterable[str] = (), disable: Iterable[str] = ())
             continue
         infos.append(PluginInfo(name, "", ""))
 
-    rejected = {error.plugin for error in errors}
+    not_registered = {error.plugin for error in errors}
     rules = _collect_rules(manager, infos, errors)
-    for name in {error.plugin for error in errors} - rejected:
+    for name in {error.plugin for error in errors} - not_registered:
         # The run goes on without a plugin whose rules are broken: none of its parts are used.
         manager.unregister(name=name)
     infos = [info for info in infos if manager.has_plugin(info.name)]
