@@ -84,3 +84,30 @@ def test_the_plugins_own_tests_pass_against_the_installed_packages(henan_env, tm
                            cwd=tmp_path, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert " passed" in result.stdout and "failed" not in result.stdout
+
+
+def _reports(tmp_path, seeds, config_name: str, config: str):
+    directory = tmp_path / "reports"
+    directory.mkdir()
+    for number, path in seeds.items():
+        (directory / f"{number}.txt").write_bytes(path.read_bytes())
+    (tmp_path / config_name).write_text(config, encoding="utf-8")
+    return directory
+
+
+def test_henan_rules_selectable_and_ignorable_by_config_file(henan_env, seeds, tmp_path):
+    directory = _reports(tmp_path, seeds, ".gip-lint.toml", 'ignore = ["HA103"]\n')
+    result = henan_env.gip_lint("check", str(directory), cwd=tmp_path)
+    assert result.stderr == ""
+    assert _findings(result.stdout) == {"001": [(5, 1, "HA102"), (66, 27, "GIP206")],
+                                        "002": [(5, 1, "HA102")], "004": [(5, 1, "HA102")]}
+
+
+def test_henan_rules_selected_in_pyproject(henan_env, seeds, tmp_path):
+    directory = _reports(tmp_path, seeds, "pyproject.toml",
+                         '[tool.gip-lint]\nselect = ["HA"]\n\n[tool.gip-lint.severity]\nHA102 = "error"\n')
+    result = henan_env.gip_lint("check", "--format", "json", "--fail-on", "error", "--ignore", "HA103",
+                                str(directory), cwd=tmp_path)
+    assert result.returncode == 1  # HA102 made an error by the configuration
+    assert [(d["path"].rsplit("/", 1)[1], d["code"], d["severity"]) for d in json.loads(result.stdout)] == [
+        ("001.txt", "HA102", "error"), ("002.txt", "HA102", "error"), ("004.txt", "HA102", "error")]

@@ -86,4 +86,4 @@ def test_plugin_reader_and_formatter(demo_env, seeds, tmp_path):
 def test_unknown_format_lists_plugin_formats(demo_env, seeds, tmp_path):
     result = demo_env.gip_lint("check", "--format", "nope", str(seeds["000"]), cwd=tmp_path)
     assert result.returncode == 2
-    assert "可用：count, default, json" in result.stderr
+    assert "可用：count, default, full," in result.stderr
