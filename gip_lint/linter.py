@@ -72,7 +72,8 @@ def read_source(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_
                 data = handle.read(max_bytes + 1)
         if len(data) > max_bytes:
             return _diagnostic(CANNOT_READ, path, 1, 1, f"输入过大：超过上限 {max_bytes} 字节")
-        reader = reader_for(path, tuple(BUILTIN_READERS) + tuple(readers))
+        # Later-registered plugins win an extension (hookspecs.gip_lint_readers).
+        reader = reader_for(path, tuple(reversed(tuple(readers))) + tuple(BUILTIN_READERS))
         return reader.read(data, path)
     except DecodeError as exc:
         return _diagnostic(CANNOT_READ, path, getattr(exc, "line", 1), getattr(exc, "column", 1), str(exc))

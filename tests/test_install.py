@@ -6,14 +6,13 @@ import json
 import zipfile
 
 
-def test_wheel_ships_the_grammar(installed):
-    wheel = next((installed.root.parent / "dist").glob("gip_lint-*.whl"))
-    names = zipfile.ZipFile(wheel).namelist()
+def test_wheel_ships_the_grammar(gip_lint_wheel):
+    names = zipfile.ZipFile(gip_lint_wheel).namelist()
     assert "gip_lint/grammars/report.lark" in names
 
 
 def test_installed_tool_checks_the_seeds_from_another_directory(installed, seeds, tmp_path):
-    result = installed.run("check", str(seeds["001"].parent), cwd=tmp_path)
+    result = installed.gip_lint("check", str(seeds["001"].parent), cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines() == [
         f"{seeds['001']}:66:27: GIP206 表三“四、结转下年度继续办理”行“总计”列为空，无法核对："
@@ -22,7 +21,7 @@ def test_installed_tool_checks_the_seeds_from_another_directory(installed, seeds
 
 
 def test_installed_show_json(installed, seeds, tmp_path):
-    result = installed.run("show", "--format", "json", str(seeds["004"]), cwd=tmp_path)
+    result = installed.gip_lint("show", "--format", "json", str(seeds["004"]), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["organ"] == "二七区人民政府" and data["year"] == 2023
@@ -32,11 +31,10 @@ def test_installed_show_json(installed, seeds, tmp_path):
 def test_grammar_analysis_is_cached_not_rebuilt(installed, seeds, tmp_path):
     cache = tmp_path / "cache"
     env_cache = {"GIP_LINT_CACHE_DIR": str(cache)}
-    import os
     import subprocess
 
-    run = lambda: subprocess.run([installed.gip_lint, "check", str(seeds["000"])], capture_output=True, text=True,
-                                 env={**os.environ, **env_cache}, timeout=60)
+    run = lambda: subprocess.run([str(installed.bin / "gip-lint"), "check", str(seeds["000"])], capture_output=True,
+                                 text=True, env=installed.env(**env_cache), timeout=60)
     assert run().returncode == 0
     files = list(cache.glob("report-*.lark-cache"))
     assert len(files) == 1
