@@ -1,0 +1,129 @@
+"""Lint the text of an editor buffer and place each diagnostic on an LSP range.
+
+Independent of pygls: the server hands in the buffer's text, URI and the negotiated position
+encoding and gets back plain :class:`Placed` values to translate into protocol objects.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Optional, Sequence
+from urllib.parse import unquote, urlparse
+
+import attrs
+
+from gip_lint.linter import Selection, lint_source
+from gip_lint.rule import Diagnostic, Rule
+from gip_lint.source import DEFAULT_MAX_BYTES, DecodeError, SourceText, from_text
+from gip_lint.lsp.positions import MARKUP_CELL_ENDS, TEXT_CELL_ENDS, UTF16, lsp_range, split_lines
+
+Range = tuple[tuple[int, int], tuple[int, int]]
+
+
+@attrs.frozen
+class EditorLinter:
+    """What the server loads once at start: rules, readers and the selection of codes."""
+
+    rules: tuple[Rule, ...]
+    readers: tuple = ()
+    selection: Selection = Selection()
+    severity_overrides: dict = attrs.field(factory=dict)
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def rule(self, code: str) -> Optional[Rule]:
+        return next((r for r in self.rules if r.code == code), None)
+
+
+@attrs.frozen
+class Placed:
+    """A diagnostic and the 0-based LSP range it covers in the buffer."""
+
+    diagnostic: Diagnostic
+    range: Range
+
+
+def load_editor_linter(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> tuple[EditorLinter, tuple]:
+    """Load the installed plugins once; return the linter and the plugin errors to show."""
+    from gip_lint.plugins import load_plugins
+
+    plugins = load_plugins()
+    linter = EditorLinter(rules=plugins.rules, readers=tuple(plugins.readers),
+                          selection=Selection(select=tuple(select), ignore=tuple(ignore)))
+    return linter, plugins.errors
+
+
+def path_from_uri(uri: str) -> str:
+    """A file system path for ``file:`` URIs, else the URI's path part (``untitled:Untitled-1``)."""
+    parsed = urlparse(uri)
+    path = unquote(parsed.path)
+    if parsed.scheme == "file":
+        if parsed.netloc:  # file://server/share/report.txt (UNC)
+            return f"//{parsed.netloc}{path}"
+        if len(path) > 2 and path[0] == "/" and path[2] == ":":  # /C:/reports/a.txt
+            return path[1:]
+        return path
+    return path or uri
+
+
+def wants(path: str, linter: EditorLinter) -> bool:
+    """Whether a buffer is one gip-lint reads: a report extension, or no extension (untitled)."""
+    from gip_lint.readers import BUILTIN_READERS, supported_extensions
+
+    extensions = supported_extensions(tuple(BUILTIN_READERS) + tuple(linter.readers))
+    name = os.path.basename(path)
+    return "." not in name or name.lower().endswith(tuple(extensions))
+
+
+def read_buffer(text: str, path: str, linter: EditorLinter):
+    """The buffer as a SourceText, with the reader for its extension; or a GIP001 Diagnostic."""
+    from gip_lint.core_codes import CANNOT_READ
+    from gip_lint.readers import BUILTIN_READERS, TEXT_READER, reader_for
+
+    def cannot_read(message: str) -> Diagnostic:
+        return Diagnostic(path=path, line=1, column=1, code=CANNOT_READ.code, message=message,
+                          severity=CANNOT_READ.severity, rule=CANNOT_READ.name, plugin=CANNOT_READ.plugin)
+
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) > linter.max_bytes:
+        return cannot_read(f"文件过大：{len(data)} 字节，超过上限 {linter.max_bytes} 字节")
+    reader = reader_for(path, tuple(BUILTIN_READERS) + tuple(linter.readers))
+    if reader is TEXT_READER:
+        return from_text(text, path)  # already decoded by the editor
+    try:
+        return reader.read(data, path)  # HTML etc.: the reader parses the markup itself
+    except DecodeError as exc:
+        return cannot_read(str(exc))
+    except Exception as exc:  # a reader plugin's defect must not stop the server
+        return cannot_read(f"读取时出错：{type(exc).__name__}: {exc}")
+
+
+def lint_buffer(text: str, uri: str, linter: EditorLinter, encoding: str = UTF16) -> list[Placed]:
+    """Lint the editor's text of ``uri``; every diagnostic placed on a range of that text."""
+    path = path_from_uri(uri)
+    source = read_buffer(text, path, linter)
+    if isinstance(source, Diagnostic):
+        diagnostics: Sequence[Diagnostic] = (source,) if linter.selection(source.code) else ()
+        cell_ends = TEXT_CELL_ENDS
+    else:
+        diagnostics = lint_source(source, linter.rules, linter.selection,
+                                  severity_overrides=linter.severity_overrides).diagnostics
+        cell_ends = TEXT_CELL_ENDS if _is_plain_text(source) else MARKUP_CELL_ENDS
+    lines = split_lines(text)
+    # from_text drops a byte-order mark the editor may have kept: shift line 1 back onto it.
+    bom = 1 if text.startswith("\ufeff") and not isinstance(source, Diagnostic) and _is_plain_text(source) else 0
+    placed = []
+    for diag in diagnostics:
+        column = diag.column + (bom if diag.line == 1 else 0)
+        placed.append(Placed(diag, lsp_range(lines, diag.line, column, encoding, cell_ends)))
+    return placed
+
+
+def _is_plain_text(source: SourceText) -> bool:
+    return source.kind == "text"
+
+
+def hover_markdown(rule: Rule) -> str:
+    """What a hover over a diagnostic shows: the rule's summary and its documentation."""
+    origin = rule.plugin + (f" {rule.plugin_version}" if rule.plugin_version else "")
+    head = f"**{rule.code}** `{rule.name}` — {rule.summary}\n\n严重程度：{rule.severity}    来源：{origin}"
+    return f"{head}\n\n{rule.explanation}".rstrip() + "\n"
