@@ -16,6 +16,7 @@ import threading
 import time
 from pathlib import Path
 
+import attrs
 import pytest
 
 from gip_lint.lsp.positions import UTF8, UTF16, UTF32, code_units, lsp_range, split_lines
@@ -315,3 +316,69 @@ def test_range_covers_the_cell_or_one_character():
     assert lsp_range(lines, 3, 6) == ((2, 5), (2, 8))  # a Markdown cell ends at "|"
     assert lsp_range(lines, 4, 3) == ((3, 2), (3, 2))  # end of the document: nothing after it
     assert lsp_range(lines, 99, 1) == ((3, 0), (3, 2))  # beyond the document: clamped
+
+
+def test_stray_prints_cannot_corrupt_the_protocol_stream():
+    """After _claim_stdout, print() goes to stderr and only the protocol writes to fd 1."""
+    code = ("import os, sys; from gip_lint.commands.lsp import _claim_stdout; out = _claim_stdout(); "
+            "print('plugin noise'); os.write(1, b'c-level noise\\n'); out.write(b'protocol'); out.flush()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=TIMEOUT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == b"protocol"
+    assert b"plugin noise" in done.stderr and b"c-level noise" in done.stderr
+
+
+# -- buffers read by a reader plugin (HTML and the like) ---------------------------------------
+
+def _shifted_reader(kind: str = "html"):
+    """A stand-in for a markup reader: the report starts 2 lines and 4 characters into the file."""
+    from gip_lint.readers import Reader
+    from gip_lint.source import from_text
+
+    def read(data: bytes, path: str):
+        body = data.decode("utf-8").split("\n", 2)[2]
+        body = "\n".join(line[4:] for line in body.split("\n"))
+        return attrs.evolve(from_text(body, path), kind=kind, origin=lambda line, col: (line + 2, col + 4))
+
+    return Reader(name="shifted", extensions=(".rep",), read=read)
+
+
+def test_reader_plugin_buffers_are_placed_through_origin():
+    from gip_lint.lsp.documents import EditorLinter, lint_buffer
+    from gip_lint.plugins import load_plugins
+
+    linter = EditorLinter(rules=load_plugins().rules, readers=(_shifted_reader(),))
+    body = "\n".join("<td>" + line for line in seed_text().split("\n"))
+    text = "<html>\n<body>\n" + body
+    placed = lint_buffer(text, "file:///tmp/report.rep", linter)
+    # 66:27 in the report is 68:31 in the file; the empty last cell underlines the line break.
+    assert [(p.diagnostic.code, p.range) for p in placed] == [("GIP206", ((67, 30), (68, 0)))]
+
+
+def test_markup_cells_end_at_a_tag():
+    from gip_lint.lsp.positions import MARKUP_CELL_ENDS
+
+    assert lsp_range(["<td>12</td>"], 1, 5, UTF16, MARKUP_CELL_ENDS) == ((0, 4), (0, 6))
+
+
+def test_a_failing_reader_plugin_becomes_gip001():
+    from gip_lint.lsp.documents import EditorLinter, lint_buffer
+    from gip_lint.plugins import load_plugins
+    from gip_lint.readers import Reader
+
+    def broken(data: bytes, path: str):
+        raise ValueError("boom")
+
+    linter = EditorLinter(rules=load_plugins().rules, readers=(Reader("broken", (".rep",), broken),))
+    placed = lint_buffer("whatever", "file:///tmp/a.rep", linter)
+    assert [(p.diagnostic.code, p.diagnostic.message, p.range) for p in placed] == [
+        ("GIP001", "读取时出错：ValueError: boom", ((0, 0), (0, 8)))]
+
+
+def test_uri_to_path():
+    from gip_lint.lsp.documents import path_from_uri
+
+    assert path_from_uri("file:///home/u/%E5%B9%B4%E6%8A%A5%20%E4%B8%80.txt") == "/home/u/年报 一.txt"
+    assert path_from_uri("file:///C:/reports/a.txt") == "C:/reports/a.txt"
+    assert path_from_uri("file://server/share/a.txt") == "//server/share/a.txt"
+    assert path_from_uri("untitled:Untitled-1") == "Untitled-1"

@@ -35,7 +35,7 @@ def code_units(text: str, encoding: str = UTF16) -> int:
         return len(text)
     if encoding == UTF8:
         return len(text.encode("utf-8", "surrogatepass"))
-    return len(text)
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
 def lsp_range(lines: Sequence[str], line: int, column: int, encoding: str = UTF16,
