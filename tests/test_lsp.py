@@ -282,6 +282,13 @@ def test_non_report_files_are_left_alone_and_text_without_report_gets_gip002(cli
     assert not [n for n in lsp.notifications if n["params"].get("uri") == "file:///tmp/script.py"]
 
 
+def test_server_exits_when_the_editor_goes_away(client):
+    lsp = client()
+    lsp.initialize()
+    lsp.process.stdin.close()  # the editor crashed or closed the pipe without "exit"
+    assert lsp.process.wait(timeout=TIMEOUT) == 0
+
+
 def test_unknown_code_in_options_is_a_usage_error():
     done = subprocess.run([sys.executable, "-m", "gip_lint", "lsp", "--select", "XYZ123"],
                           capture_output=True, text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
@@ -382,3 +389,11 @@ def test_uri_to_path():
     assert path_from_uri("file:///C:/reports/a.txt") == "C:/reports/a.txt"
     assert path_from_uri("file://server/share/a.txt") == "//server/share/a.txt"
     assert path_from_uri("untitled:Untitled-1") == "Untitled-1"
+
+
+def test_a_byte_order_mark_kept_by_the_editor_shifts_line_one():
+    from gip_lint.lsp.documents import EditorLinter, lint_buffer
+
+    linter = EditorLinter(rules=())
+    assert [p.range for p in lint_buffer("\ufeff随便写点什么\n", "untitled:a", linter)] == [((0, 1), (0, 7))]
+    assert [p.range for p in lint_buffer("随便写点什么\n", "untitled:a", linter)] == [((0, 0), (0, 6))]

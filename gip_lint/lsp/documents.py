@@ -14,7 +14,7 @@ import attrs
 
 from gip_lint.linter import Selection, lint_source
 from gip_lint.rule import Diagnostic, Rule
-from gip_lint.source import DEFAULT_MAX_BYTES, DecodeError, SourceText, from_text
+from gip_lint.source import DEFAULT_MAX_BYTES, DecodeError, from_text
 from gip_lint.lsp.positions import MARKUP_CELL_ENDS, TEXT_CELL_ENDS, UTF16, lsp_range, split_lines
 
 Range = tuple[tuple[int, int], tuple[int, int]]
@@ -103,23 +103,17 @@ def lint_buffer(text: str, uri: str, linter: EditorLinter, encoding: str = UTF16
     source = read_buffer(text, path, linter)
     if isinstance(source, Diagnostic):
         diagnostics: Sequence[Diagnostic] = (source,) if linter.selection(source.code) else ()
-        cell_ends = TEXT_CELL_ENDS
+        markup = shift = False
     else:
         diagnostics = lint_source(source, linter.rules, linter.selection,
                                   severity_overrides=linter.severity_overrides).diagnostics
-        cell_ends = TEXT_CELL_ENDS if _is_plain_text(source) else MARKUP_CELL_ENDS
+        markup = source.kind != "text"
+        # from_text drops a byte-order mark the editor may have kept: line 1 starts after it.
+        shift = not markup and text.startswith("\ufeff")
     lines = split_lines(text)
-    # from_text drops a byte-order mark the editor may have kept: shift line 1 back onto it.
-    bom = 1 if text.startswith("\ufeff") and not isinstance(source, Diagnostic) and _is_plain_text(source) else 0
-    placed = []
-    for diag in diagnostics:
-        column = diag.column + (bom if diag.line == 1 else 0)
-        placed.append(Placed(diag, lsp_range(lines, diag.line, column, encoding, cell_ends)))
-    return placed
-
-
-def _is_plain_text(source: SourceText) -> bool:
-    return source.kind == "text"
+    cell_ends = MARKUP_CELL_ENDS if markup else TEXT_CELL_ENDS
+    return [Placed(d, lsp_range(lines, d.line, d.column + (shift and d.line == 1), encoding, cell_ends))
+            for d in diagnostics]
 
 
 def hover_markdown(rule: Rule) -> str:
