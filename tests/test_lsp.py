@@ -108,6 +108,18 @@ class LspClient:
             if "method" in message:
                 self.notifications.append(message)
 
+    def notification(self, method: str) -> dict:
+        """The next notification ``method`` from the server (its params)."""
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            pending = [n for n in self.notifications if n["method"] == method]
+            if pending:
+                self.notifications.remove(pending[0])
+                return pending[0]["params"]
+            message = self._next_message(deadline)
+            if "method" in message:
+                self.notifications.append(message)
+
     def initialize(self, encodings: list[str] | None = None) -> dict:
         capabilities: dict = {"textDocument": {"publishDiagnostics": {},
                                                "hover": {"contentFormat": ["markdown", "plaintext"]}}}
@@ -272,6 +284,52 @@ def test_select_and_ignore_options(client):
     assert lsp.diagnostics(seed_uri()) == []
 
 
+def test_the_closest_configuration_file_applies_and_is_reread_when_it_changes(client, tmp_path):
+    config = tmp_path / ".gip-lint.toml"
+    report = tmp_path / "年报" / "报告.txt"
+    report.parent.mkdir()
+    report.write_text(seed_text(), encoding="utf-8")
+
+    def write_config(text: str, generation: int) -> None:
+        config.write_text(text, encoding="utf-8")
+        stamp = 1_700_000_000 + generation  # distinct modification times, however fast the test
+        os.utime(config, (stamp, stamp))
+
+    write_config('[severity]\nGIP206 = "error"\n', 1)
+    lsp = client()
+    lsp.initialize()
+    uri = report.as_uri()
+    lsp.open(uri, seed_text(), version=1)
+    published = lsp.diagnostics(uri, version=1)
+    assert [(at(d), d["severity"]) for d in published] == [(("GIP206", (65, 26), (66, 0)), 1)]  # now an Error
+
+    write_config('ignore = ["GIP206"]\n', 2)
+    lsp.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                          "contentChanges": [{"text": seed_text()}]})
+    assert lsp.diagnostics(uri, version=2) == []
+
+    write_config('select = "GIP2"\n', 3)  # a string where a list belongs
+    lsp.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3},
+                                          "contentChanges": [{"text": seed_text()}]})
+    shown = lsp.notification("window/showMessage")
+    assert shown["type"] == 1 and "配置错误" in shown["message"] and str(config) in shown["message"]
+    assert lsp.diagnostics(uri, version=3) == []
+
+    write_config("", 4)  # fixed: the diagnostics come back
+    lsp.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 4},
+                                          "contentChanges": [{"text": seed_text()}]})
+    assert [at(d)[0] for d in lsp.diagnostics(uri, version=4)] == ["GIP206"]
+
+    write_config('exclude = ["年报"]\n', 5)
+    lsp.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 5},
+                                          "contentChanges": [{"text": seed_text()}]})
+    assert lsp.diagnostics(uri, version=5) == []  # excluded: its earlier diagnostics are cleared
+    other = tmp_path / "other.txt"
+    lsp.open(other.as_uri(), seed_text())  # not excluded: linted under the same configuration
+    assert [at(d)[0] for d in lsp.diagnostics(other.as_uri())] == ["GIP206"]
+    assert not [n for n in lsp.notifications if n["method"] == "window/showMessage"]
+
+
 def test_non_report_files_are_left_alone_and_text_without_report_gets_gip002(client):
     lsp = client()
     lsp.initialize()
@@ -293,7 +351,7 @@ def test_unknown_code_in_options_is_a_usage_error():
     done = subprocess.run([sys.executable, "-m", "gip_lint", "lsp", "--select", "XYZ123"],
                           capture_output=True, text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
     assert done.returncode == 2
-    assert "未知的规则代码或前缀：XYZ123" in done.stderr
+    assert "未知的规则代码或前缀 XYZ123" in done.stderr
 
 
 def test_without_pygls_the_command_says_how_to_install_it():
@@ -351,13 +409,13 @@ def _shifted_reader(kind: str = "html"):
 
 
 def test_reader_plugin_buffers_are_placed_through_origin():
-    from gip_lint.lsp.documents import EditorLinter, lint_buffer
+    from gip_lint.lsp.documents import FileSetup, lint_buffer
     from gip_lint.plugins import load_plugins
 
-    linter = EditorLinter(rules=load_plugins().rules, readers=(_shifted_reader(),))
+    linter = FileSetup(rules=load_plugins().rules, readers=(_shifted_reader(),))
     body = "\n".join("<td>" + line for line in seed_text().split("\n"))
     text = "<html>\n<body>\n" + body
-    placed = lint_buffer(text, "file:///tmp/report.rep", linter)
+    placed = lint_buffer(text, "/tmp/report.rep", linter)
     # 66:27 in the report is 68:31 in the file; the empty last cell underlines the line break.
     assert [(p.diagnostic.code, p.range) for p in placed] == [("GIP206", ((67, 30), (68, 0)))]
 
@@ -369,15 +427,15 @@ def test_markup_cells_end_at_a_tag():
 
 
 def test_a_failing_reader_plugin_becomes_gip001():
-    from gip_lint.lsp.documents import EditorLinter, lint_buffer
+    from gip_lint.lsp.documents import FileSetup, lint_buffer
     from gip_lint.plugins import load_plugins
     from gip_lint.readers import Reader
 
     def broken(data: bytes, path: str):
         raise ValueError("boom")
 
-    linter = EditorLinter(rules=load_plugins().rules, readers=(Reader("broken", (".rep",), broken),))
-    placed = lint_buffer("whatever", "file:///tmp/a.rep", linter)
+    linter = FileSetup(rules=load_plugins().rules, readers=(Reader("broken", (".rep",), broken),))
+    placed = lint_buffer("whatever", "/tmp/a.rep", linter)
     assert [(p.diagnostic.code, p.diagnostic.message, p.range) for p in placed] == [
         ("GIP001", "读取时出错：ValueError: boom", ((0, 0), (0, 8)))]
 
@@ -392,8 +450,8 @@ def test_uri_to_path():
 
 
 def test_a_byte_order_mark_kept_by_the_editor_shifts_line_one():
-    from gip_lint.lsp.documents import EditorLinter, lint_buffer
+    from gip_lint.lsp.documents import FileSetup, lint_buffer
 
-    linter = EditorLinter(rules=())
-    assert [p.range for p in lint_buffer("\ufeff随便写点什么\n", "untitled:a", linter)] == [((0, 1), (0, 7))]
-    assert [p.range for p in lint_buffer("随便写点什么\n", "untitled:a", linter)] == [((0, 0), (0, 6))]
+    linter = FileSetup(rules=())
+    assert [p.range for p in lint_buffer("\ufeff随便写点什么\n", "a", linter)] == [((0, 1), (0, 7))]
+    assert [p.range for p in lint_buffer("随便写点什么\n", "a", linter)] == [((0, 0), (0, 6))]

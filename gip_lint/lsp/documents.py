@@ -1,19 +1,20 @@
 """Lint the text of an editor buffer and place each diagnostic on an LSP range.
 
-Independent of pygls: the server hands in the buffer's text, URI and the negotiated position
-encoding and gets back plain :class:`Placed` values to translate into protocol objects.
+Independent of pygls: the server hands in the buffer's text, its path, the :class:`FileSetup`
+that applies to it and the negotiated position encoding, and gets back plain :class:`Placed`
+values to translate into protocol objects.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Optional, Sequence
+from typing import Callable, Sequence
 from urllib.parse import unquote, urlparse
 
 import attrs
 
 from gip_lint.linter import Selection, lint_source
-from gip_lint.rule import Diagnostic, Rule
+from gip_lint.rule import Context, Diagnostic, Rule
 from gip_lint.source import DEFAULT_MAX_BYTES, DecodeError, from_text
 from gip_lint.lsp.positions import MARKUP_CELL_ENDS, TEXT_CELL_ENDS, UTF16, lsp_range, split_lines
 
@@ -21,17 +22,15 @@ Range = tuple[tuple[int, int], tuple[int, int]]
 
 
 @attrs.frozen
-class EditorLinter:
-    """What the server loads once at start: rules, readers and the selection of codes."""
+class FileSetup:
+    """How one buffer is linted: rules, readers, the selection of codes, options, overrides."""
 
     rules: tuple[Rule, ...]
     readers: tuple = ()
-    selection: Selection = Selection()
+    selection: Callable[[str], bool] = Selection()
+    context: Context = Context()
     severity_overrides: dict = attrs.field(factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES
-
-    def rule(self, code: str) -> Optional[Rule]:
-        return next((r for r in self.rules if r.code == code), None)
 
 
 @attrs.frozen
@@ -40,16 +39,6 @@ class Placed:
 
     diagnostic: Diagnostic
     range: Range
-
-
-def load_editor_linter(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> tuple[EditorLinter, tuple]:
-    """Load the installed plugins once; return the linter and the plugin errors to show."""
-    from gip_lint.plugins import load_plugins
-
-    plugins = load_plugins()
-    linter = EditorLinter(rules=plugins.rules, readers=tuple(plugins.readers),
-                          selection=Selection(select=tuple(select), ignore=tuple(ignore)))
-    return linter, plugins.errors
 
 
 def path_from_uri(uri: str) -> str:
@@ -65,16 +54,16 @@ def path_from_uri(uri: str) -> str:
     return path or uri
 
 
-def wants(path: str, linter: EditorLinter) -> bool:
+def wants(path: str, setup: FileSetup) -> bool:
     """Whether a buffer is one gip-lint reads: a report extension, or no extension (untitled)."""
     from gip_lint.readers import BUILTIN_READERS, supported_extensions
 
-    extensions = supported_extensions(tuple(BUILTIN_READERS) + tuple(linter.readers))
+    extensions = supported_extensions(tuple(BUILTIN_READERS) + tuple(setup.readers))
     name = os.path.basename(path)
     return "." not in name or name.lower().endswith(tuple(extensions))
 
 
-def read_buffer(text: str, path: str, linter: EditorLinter):
+def read_buffer(text: str, path: str, setup: FileSetup):
     """The buffer as a SourceText, with the reader for its extension; or a GIP001 Diagnostic."""
     from gip_lint.core_codes import CANNOT_READ
     from gip_lint.readers import BUILTIN_READERS, TEXT_READER, reader_for
@@ -84,9 +73,9 @@ def read_buffer(text: str, path: str, linter: EditorLinter):
                           severity=CANNOT_READ.severity, rule=CANNOT_READ.name, plugin=CANNOT_READ.plugin)
 
     data = text.encode("utf-8", "surrogatepass")
-    if len(data) > linter.max_bytes:
-        return cannot_read(f"文件过大：{len(data)} 字节，超过上限 {linter.max_bytes} 字节")
-    reader = reader_for(path, tuple(BUILTIN_READERS) + tuple(linter.readers))
+    if len(data) > setup.max_bytes:
+        return cannot_read(f"文件过大：{len(data)} 字节，超过上限 {setup.max_bytes} 字节")
+    reader = reader_for(path, tuple(BUILTIN_READERS) + tuple(setup.readers))
     if reader is TEXT_READER:
         return from_text(text, path)  # already decoded by the editor
     try:
@@ -97,16 +86,15 @@ def read_buffer(text: str, path: str, linter: EditorLinter):
         return cannot_read(f"读取时出错：{type(exc).__name__}: {exc}")
 
 
-def lint_buffer(text: str, uri: str, linter: EditorLinter, encoding: str = UTF16) -> list[Placed]:
-    """Lint the editor's text of ``uri``; every diagnostic placed on a range of that text."""
-    path = path_from_uri(uri)
-    source = read_buffer(text, path, linter)
+def lint_buffer(text: str, path: str, setup: FileSetup, encoding: str = UTF16) -> list[Placed]:
+    """Lint the editor's text of ``path``; every diagnostic placed on a range of that text."""
+    source = read_buffer(text, path, setup)
     if isinstance(source, Diagnostic):
-        diagnostics: Sequence[Diagnostic] = (source,) if linter.selection(source.code) else ()
+        diagnostics: Sequence[Diagnostic] = (source,) if setup.selection(source.code) else ()
         markup = shift = False
     else:
-        diagnostics = lint_source(source, linter.rules, linter.selection,
-                                  severity_overrides=linter.severity_overrides).diagnostics
+        diagnostics = lint_source(source, setup.rules, setup.selection, setup.context,
+                                  setup.severity_overrides).diagnostics
         markup = source.kind != "text"
         # from_text drops a byte-order mark the editor may have kept: line 1 starts after it.
         shift = not markup and text.startswith("\ufeff")

@@ -15,8 +15,10 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from gip_lint import __version__
-from gip_lint.lsp.documents import EditorLinter, Placed, hover_markdown, lint_buffer, path_from_uri, wants
+from gip_lint.config import ConfigError
+from gip_lint.lsp.documents import Placed, hover_markdown, lint_buffer, path_from_uri, wants
 from gip_lint.lsp.positions import UTF16, contains
+from gip_lint.lsp.project import Project
 
 SOURCE = "gip-lint"
 
@@ -30,10 +32,11 @@ _SEVERITY = {
 class GipLintServer(LanguageServer):
     """A LanguageServer that remembers the diagnostics it published, for hovers."""
 
-    def __init__(self, linter: EditorLinter):
+    def __init__(self, project: Project):
         super().__init__("gip-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
-        self.linter = linter
+        self.project = project
         self.published: dict[str, list[Placed]] = {}
+        self._shown: set[str] = set()  # messages already shown, so a keystroke does not repeat them
 
     @property
     def encoding(self) -> str:
@@ -42,17 +45,29 @@ class GipLintServer(LanguageServer):
 
     def lint(self, uri: str, version: Optional[int] = None) -> None:
         document = self.workspace.get_text_document(uri)
-        if not wants(path_from_uri(uri), self.linter):
-            return
+        path = path_from_uri(uri)
+        linted, placed = False, []
         try:
-            placed = lint_buffer(document.source, uri, self.linter, self.encoding)
+            setup = self.project.setup_for(path)  # None: excluded by the configuration
+            if setup is not None and wants(path, setup):
+                placed, linted = lint_buffer(document.source, path, setup, self.encoding), True
+            self._shown.clear()
+        except ConfigError as exc:  # the user is editing a configuration file: say so once
+            self.show(f"gip-lint 配置错误：{exc}", types.MessageType.Error)
         except Exception as exc:  # never take the editor's server down over one buffer
-            print(f"gip-lint lsp: 检查 {uri} 时出错：{type(exc).__name__}: {exc}", file=sys.stderr)
-            return
+            self.show(f"gip-lint 检查 {path} 时出错：{type(exc).__name__}: {exc}", types.MessageType.Error)
+        if not linted and uri not in self.published:
+            return  # not a report gip-lint reads, and nothing said about it before
         self.published[uri] = placed
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=version if version is not None else document.version,
             diagnostics=[self.to_protocol(p) for p in placed]))
+
+    def show(self, message: str, kind: types.MessageType) -> None:
+        print(message, file=sys.stderr)  # the editor's LSP log
+        if message not in self._shown:
+            self._shown.add(message)
+            self.window_show_message(types.ShowMessageParams(type=kind, message=message))
 
     def forget(self, uri: str) -> None:
         if self.published.pop(uri, None) is not None:
@@ -75,7 +90,7 @@ class GipLintServer(LanguageServer):
         hits = [p for p in self.published.get(uri, ()) if contains(p.range, (line, character))]
         sections = []
         for code in dict.fromkeys(p.diagnostic.code for p in hits):  # each rule once, in order
-            rule = self.linter.rule(code)
+            rule = self.project.rule(code)
             if rule is not None:
                 sections.append(hover_markdown(rule))
         if not sections:
@@ -87,8 +102,13 @@ class GipLintServer(LanguageServer):
                               end=types.Position(line=end_line, character=end_char)))
 
 
-def create_server(linter: EditorLinter) -> GipLintServer:
-    server = GipLintServer(linter)
+def create_server(project: Project) -> GipLintServer:
+    server = GipLintServer(project)
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: GipLintServer, params: types.InitializedParams) -> None:
+        for error in ls.project.plugin_errors:  # stderr alone would go unseen in an editor
+            ls.show(f"gip-lint 插件 {error.plugin}：{error.message}", types.MessageType.Warning)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: GipLintServer, params: types.DidOpenTextDocumentParams) -> None:
