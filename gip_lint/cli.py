@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-COMMANDS = ("check", "show", "rules", "explain")
+COMMANDS = ("check", "show", "rules", "explain", "lsp")
 
 
 class UsageError(Exception):

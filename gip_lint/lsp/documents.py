@@ -1,0 +1,111 @@
+"""Lint the text of an editor buffer and place each diagnostic on an LSP range.
+
+Independent of pygls: the server hands in the buffer's text, its path, the :class:`FileSetup`
+that applies to it and the negotiated position encoding, and gets back plain :class:`Placed`
+values to translate into protocol objects.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable, Sequence
+from urllib.parse import unquote, urlparse
+
+import attrs
+
+from gip_lint.linter import Selection, lint_source
+from gip_lint.rule import Context, Diagnostic, Rule
+from gip_lint.source import DEFAULT_MAX_BYTES, DecodeError, from_text
+from gip_lint.lsp.positions import MARKUP_CELL_ENDS, TEXT_CELL_ENDS, UTF16, lsp_range, split_lines
+
+Range = tuple[tuple[int, int], tuple[int, int]]
+
+
+@attrs.frozen
+class FileSetup:
+    """How one buffer is linted: rules, readers, the selection of codes, options, overrides."""
+
+    rules: tuple[Rule, ...]
+    readers: tuple = ()
+    selection: Callable[[str], bool] = Selection()
+    context: Context = Context()
+    severity_overrides: dict = attrs.field(factory=dict)
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@attrs.frozen
+class Placed:
+    """A diagnostic and the 0-based LSP range it covers in the buffer."""
+
+    diagnostic: Diagnostic
+    range: Range
+
+
+def path_from_uri(uri: str) -> str:
+    """A file system path for ``file:`` URIs, else the URI's path part (``untitled:Untitled-1``)."""
+    parsed = urlparse(uri)
+    path = unquote(parsed.path)
+    if parsed.scheme == "file":
+        if parsed.netloc:  # file://server/share/report.txt (UNC)
+            return f"//{parsed.netloc}{path}"
+        if len(path) > 2 and path[0] == "/" and path[2] == ":":  # /C:/reports/a.txt
+            return path[1:]
+        return path
+    return path or uri
+
+
+def wants(path: str, setup: FileSetup) -> bool:
+    """Whether a buffer is one gip-lint reads: a report extension, or no extension (untitled)."""
+    from gip_lint.readers import BUILTIN_READERS, supported_extensions
+
+    extensions = supported_extensions(tuple(BUILTIN_READERS) + tuple(setup.readers))
+    name = os.path.basename(path)
+    return "." not in name or name.lower().endswith(tuple(extensions))
+
+
+def read_buffer(text: str, path: str, setup: FileSetup):
+    """The buffer as a SourceText, with the reader for its extension; or a GIP001 Diagnostic."""
+    from gip_lint.core_codes import CANNOT_READ
+    from gip_lint.readers import BUILTIN_READERS, TEXT_READER, reader_for
+
+    def cannot_read(message: str) -> Diagnostic:
+        return Diagnostic(path=path, line=1, column=1, code=CANNOT_READ.code, message=message,
+                          severity=CANNOT_READ.severity, rule=CANNOT_READ.name, plugin=CANNOT_READ.plugin)
+
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) > setup.max_bytes:
+        return cannot_read(f"文件过大：{len(data)} 字节，超过上限 {setup.max_bytes} 字节")
+    reader = reader_for(path, tuple(BUILTIN_READERS) + tuple(setup.readers))
+    if reader is TEXT_READER:
+        return from_text(text, path)  # already decoded by the editor
+    try:
+        return reader.read(data, path)  # HTML etc.: the reader parses the markup itself
+    except DecodeError as exc:
+        return cannot_read(str(exc))
+    except Exception as exc:  # a reader plugin's defect must not stop the server
+        return cannot_read(f"读取时出错：{type(exc).__name__}: {exc}")
+
+
+def lint_buffer(text: str, path: str, setup: FileSetup, encoding: str = UTF16) -> list[Placed]:
+    """Lint the editor's text of ``path``; every diagnostic placed on a range of that text."""
+    source = read_buffer(text, path, setup)
+    if isinstance(source, Diagnostic):
+        diagnostics: Sequence[Diagnostic] = (source,) if setup.selection(source.code) else ()
+        markup = shift = False
+    else:
+        diagnostics = lint_source(source, setup.rules, setup.selection, setup.context,
+                                  setup.severity_overrides).diagnostics
+        markup = source.kind != "text"
+        # from_text drops a byte-order mark the editor may have kept: line 1 starts after it.
+        shift = not markup and text.startswith("\ufeff")
+    lines = split_lines(text)
+    cell_ends = MARKUP_CELL_ENDS if markup else TEXT_CELL_ENDS
+    return [Placed(d, lsp_range(lines, d.line, d.column + (shift and d.line == 1), encoding, cell_ends))
+            for d in diagnostics]
+
+
+def hover_markdown(rule: Rule) -> str:
+    """What a hover over a diagnostic shows: the rule's summary and its documentation."""
+    origin = rule.plugin + (f" {rule.plugin_version}" if rule.plugin_version else "")
+    head = f"**{rule.code}** `{rule.name}` — {rule.summary}\n\n严重程度：{rule.severity}    来源：{origin}"
+    return f"{head}\n\n{rule.explanation}".rstrip() + "\n"
