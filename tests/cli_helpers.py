@@ -9,7 +9,8 @@ from gip_lint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CLEAN = ROOT / "examples" / "reports" / "000_ebeabda19deaf4a2.txt"  # no findings
-SEED_GIP206 = ROOT / "examples" / "reports" / "001_9df385a2314a3820.txt"  # GIP206 at 66:27
+# Seed 001 with its organ-name typo (GIP504 at 77:7) corrected: exactly one finding, GIP206 at 66:27.
+SEED_GIP206 = ROOT / "tests" / "rules" / "reports" / "seed-001-one-gip206.txt"
 SEED_004 = ROOT / "examples" / "reports" / "004_0e77ab618706c3e0.txt"
 
 

@@ -13,6 +13,12 @@ from gip_lint.cli import main
 
 SEED_001_LINE = ("66:27: GIP206 表三“四、结转下年度继续办理”行“总计”列为空，无法核对："
                  "行合计（A2）；本列第一项加第二项等于第三项加第四项（A1）（没有发生应填 0）")
+# Seed 001's second real finding: the organ's place name mistyped in section 五.
+SEED_001_TYPO = "77:7: GIP504 “漭河区”疑为“漣河区”之误（标题中的机关为“漣河回族区人民政府”）"
+
+
+def seed_001_lines(path) -> str:
+    return f"{path}:{SEED_001_LINE}\n{path}:{SEED_001_TYPO}\n"
 
 
 def run(capsys, *args):
@@ -24,7 +30,7 @@ def run(capsys, *args):
 def test_check_seed_directory_prints_flake8_lines_and_exits_1(capsys, seeds):
     code, out, err = run(capsys, "check", str(seeds["000"].parent))
     assert code == 1
-    assert out.splitlines() == [f"{seeds['001']}:{SEED_001_LINE}"]
+    assert out == seed_001_lines(seeds["001"])
     assert err == ""
 
 
@@ -36,8 +42,8 @@ def test_clean_report_exits_0(capsys, seeds):
     (("--fail-on", "error"), 0),  # GIP206 is a warning
     (("--fail-on", "warning"), 1),
     (("--exit-zero",), 0),
-    (("--ignore", "GIP206"), 0),
-    (("--ignore", "GIP2"), 0),
+    (("--ignore", "GIP206,GIP504"), 0),
+    (("--ignore", "GIP2,GIP5"), 0),
     (("--select", "GIP2", "--ignore", "GIP201"), 1),
     (("--select", "GIP1,GIP3"), 0),
 ])
@@ -50,9 +56,11 @@ def test_json_format(capsys, seeds):
     code, out, _ = run(capsys, "check", "--format", "json", str(seeds["001"]))
     assert code == 1
     found = json.loads(out)
-    assert len(found) == 1 and len(found[0].pop("fingerprint")) == 32  # the baseline fingerprint
+    assert len(found) == 2 and all(len(d.pop("fingerprint")) == 32 for d in found)  # the baseline fingerprint
     assert found == [{"path": str(seeds["001"]), "line": 66, "column": 27, "code": "GIP206",
-                      "severity": "warning", "message": SEED_001_LINE.split(" GIP206 ", 1)[1]}]
+                      "severity": "warning", "message": SEED_001_LINE.split(" GIP206 ", 1)[1]},
+                     {"path": str(seeds["001"]), "line": 77, "column": 7, "code": "GIP504",
+                      "severity": "warning", "message": SEED_001_TYPO.split(" GIP504 ", 1)[1]}]
 
 
 @pytest.mark.parametrize("args, needle", [
@@ -85,20 +93,20 @@ def test_stdin(capsys, seeds, monkeypatch):
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(seeds["001"].read_bytes())))
     code, out, _ = run(capsys, "check", "-", "--stdin-filename", "report.txt")
-    assert (code, out) == (1, f"report.txt:{SEED_001_LINE}\n")
+    assert (code, out) == (1, seed_001_lines("report.txt"))
 
 
 def test_gb18030_file_gives_the_same_diagnostics(capsys, seeds, tmp_path):
     path = tmp_path / "gbk.txt"
     path.write_bytes(seeds["001"].read_text(encoding="utf-8").replace("\n", "\r\n").encode("gb18030"))
     code, out, _ = run(capsys, "check", str(path))
-    assert (code, out) == (1, f"{path}:{SEED_001_LINE}\n")
+    assert (code, out) == (1, seed_001_lines(path))
 
 
 def test_utf16_with_bom_is_read(capsys, seeds, tmp_path):
     path = tmp_path / "u16.txt"
     path.write_bytes(seeds["001"].read_text(encoding="utf-8").encode("utf-16"))
-    assert run(capsys, "check", str(path))[:2] == (1, f"{path}:{SEED_001_LINE}\n")
+    assert run(capsys, "check", str(path))[:2] == (1, seed_001_lines(path))
 
 
 @pytest.mark.parametrize("content, message", [
@@ -188,5 +196,5 @@ def test_console_script_runs_without_traceback(seeds):
     result = subprocess.run([sys.executable, "-m", "gip_lint", "check", str(seeds["001"])],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
-    assert result.stdout == f"{seeds['001']}:{SEED_001_LINE}\n"
+    assert result.stdout == seed_001_lines(seeds["001"])
     assert "Traceback" not in result.stderr

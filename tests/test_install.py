@@ -16,7 +16,8 @@ def test_installed_tool_checks_the_seeds_from_another_directory(installed, seeds
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines() == [
         f"{seeds['001']}:66:27: GIP206 表三“四、结转下年度继续办理”行“总计”列为空，无法核对："
-        "行合计（A2）；本列第一项加第二项等于第三项加第四项（A1）（没有发生应填 0）"]
+        "行合计（A2）；本列第一项加第二项等于第三项加第四项（A1）（没有发生应填 0）",
+        f"{seeds['001']}:77:7: GIP504 “漭河区”疑为“漣河区”之误（标题中的机关为“漣河回族区人民政府”）"]
     assert "Traceback" not in result.stderr
 
 

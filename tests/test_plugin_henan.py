@@ -12,7 +12,7 @@ from plugin_envs import HENAN
 # plans it in section 五).  No seed states a fee amount other than 0元 (HA101 silent).
 HENAN_FINDINGS = {
     "000": [(3, 1, "HA103")],
-    "001": [(3, 1, "HA103"), (5, 1, "HA102"), (66, 27, "GIP206")],
+    "001": [(3, 1, "HA103"), (5, 1, "HA102"), (66, 27, "GIP206"), (77, 7, "GIP504")],
     "002": [(3, 1, "HA103"), (5, 1, "HA102")],
     "003": [(3, 1, "HA103")],
     "004": [(3, 1, "HA103"), (5, 1, "HA102")],
@@ -64,7 +64,7 @@ def test_henan_rules_selectable_and_ignorable(henan_env, seeds, tmp_path):
     assert _findings(only_ha102.stdout) == {"001": [(5, 1, "HA102")], "002": [(5, 1, "HA102")],
                                             "004": [(5, 1, "HA102")]}
     without_henan = henan_env.gip_lint("check", "--ignore", "HA", directory, cwd=tmp_path)
-    assert _findings(without_henan.stdout) == {"001": [(66, 27, "GIP206")]}
+    assert _findings(without_henan.stdout) == {"001": [(66, 27, "GIP206"), (77, 7, "GIP504")]}
     ignore_one = henan_env.gip_lint("check", "--select", "HA", "--ignore", "HA103", directory, cwd=tmp_path)
     assert _findings(ignore_one.stdout) == {"001": [(5, 1, "HA102")], "002": [(5, 1, "HA102")],
                                             "004": [(5, 1, "HA102")]}
@@ -99,7 +99,7 @@ def test_henan_rules_selectable_and_ignorable_by_config_file(henan_env, seeds, t
     directory = _reports(tmp_path, seeds, ".gip-lint.toml", 'ignore = ["HA103"]\n')
     result = henan_env.gip_lint("check", str(directory), cwd=tmp_path)
     assert result.stderr == ""
-    assert _findings(result.stdout) == {"001": [(5, 1, "HA102"), (66, 27, "GIP206")],
+    assert _findings(result.stdout) == {"001": [(5, 1, "HA102"), (66, 27, "GIP206"), (77, 7, "GIP504")],
                                         "002": [(5, 1, "HA102")], "004": [(5, 1, "HA102")]}
 
 

@@ -39,7 +39,7 @@ def test_faulty_plugins_are_reported_by_name_and_the_run_goes_on(demo_env, seeds
 def test_built_in_findings_and_exit_status_unaffected_by_faulty_plugins(demo_env, seeds, tmp_path):
     result = demo_env.gip_lint("check", "--ignore", "XB", str(seeds["001"]), cwd=tmp_path)
     assert result.returncode == 1
-    assert [line.split(": ")[1].split()[0] for line in result.stdout.splitlines()] == ["GIP206"]
+    assert [line.split(": ")[1].split()[0] for line in result.stdout.splitlines()] == ["GIP206", "GIP504"]
     assert result.stdout.startswith(f"{seeds['001']}:66:27: GIP206 ")
     assert set(_plugin_errors(result.stderr)) == set(FAULTY)
 
@@ -77,7 +77,7 @@ def test_plugin_reader_and_formatter(demo_env, seeds, tmp_path):
     reports.mkdir()
     (reports / "001.txt.gz").write_bytes(gzip.compress(seeds["001"].read_bytes()))
     result = demo_env.gip_lint("check", "--format", "count", str(reports), cwd=tmp_path)
-    assert result.stdout == "GIP206 1\nXB101 1\ntotal 2\n"
+    assert result.stdout == "GIP206 1\nGIP504 1\nXB101 1\ntotal 3\n"
     assert result.returncode == 1
     default = demo_env.gip_lint("check", str(reports / "001.txt.gz"), cwd=tmp_path)
     assert f"{reports / '001.txt.gz'}:66:27: GIP206 " in default.stdout  # positions in the decompressed text

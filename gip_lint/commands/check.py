@@ -36,6 +36,9 @@ def add_parser(subparsers) -> None:
     files.add_argument("--max-file-size", dest="max_file_size", type=int, metavar="BYTES",
                        help="超过此大小的文件报告 GIP001 而不解析")
     files.add_argument("--stdin-filename", dest="stdin_filename", help="从标准输入读取时使用的文件名")
+    files.add_argument("--previous", metavar="FILE",
+                       help="同一机关上一年度的报告，用于跨年度核对（GIP506–GIP508）；只能检查一份报告。"
+                            "不给出时，同一次检查中同一机关相邻两年的报告自动配对")
     output = parser.add_argument_group("输出")
     output.add_argument("--format", help="输出格式：default, full, json, json-lines, sarif, github（插件可增加）")
     output.add_argument("--show-source", dest="show_source", action="store_true", help="同 --format full")
@@ -104,8 +107,17 @@ def _run(args: argparse.Namespace) -> int:
 
         accepted = load_baseline(args.baseline)  # before linting: a bad file fails fast
 
+    if args.previous and paths:
+        from gip_lint.pairing import check_with_previous
+
+        try:
+            results = check_with_previous(paths, args.previous, settings, plugins, resolver)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    else:
+        results = runner.run(paths, settings, plugins, resolver)
     diagnostics = []
-    for result in runner.run(paths, settings, plugins, resolver):
+    for result in results:
         file_settings = resolver.settings_for(result.path)
         found = list(result.diagnostics)
         if result.path == "-" and args.stdin_filename:

@@ -1,0 +1,153 @@
+"""Pair each report with the same organ's report for the year before (year-over-year rules).
+
+Before ``gip-lint check`` lints the files of a run, :func:`predecessors` reads each file's
+title (a cheap read, no parse) and maps every report that has the same organ's report for
+the year before among the files to that report's path — strings only, so memory stays flat
+however many reports a run holds.  Linting a paired report then parses last year's report
+and passes it as ``Context(previous=…)`` (:meth:`Predecessors.report_for`), so each file is
+linted once, with every rule, and gives one result.
+
+Only rules whose check is marked with :func:`uses_previous` read ``context.previous``; when
+none of them is selected, or a run has a single file, no title is read at all.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable, Iterator, Optional, Sequence
+
+from gip_lint.linter import FileResult, Selection, lint_path, read_source
+from gip_lint.model.document import Report
+from gip_lint.rule import Context, Diagnostic, Rule
+from gip_lint.source import DEFAULT_MAX_BYTES
+
+
+def uses_previous(check: Callable) -> Callable:
+    """Mark a check as a year-over-year one: it compares with ``context.previous``."""
+    check.uses_previous = True
+    return check
+
+
+def year_over_year_rules(rules: Iterable[Rule]) -> list[Rule]:
+    return [rule for rule in rules if rule.check is not None and getattr(rule.check, "uses_previous", False)]
+
+
+def organ_key(organ: str) -> str:
+    """The organ's name as a pairing key: spaces and quotes left out."""
+    return re.sub(r"[\s\"'“”《》]+", "", organ)
+
+
+def title_key(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_BYTES) -> Optional[tuple[str, int]]:
+    """(organ, year) from the title alone: a cheap read that does not parse the report."""
+    from gip_lint.model.document import TextLine
+    from gip_lint.model.sections import find_title, organ_and_year
+
+    source = read_source(path, readers, max_bytes)
+    if isinstance(source, Diagnostic):
+        return None
+    lines = []
+    for number, text in enumerate(source.text.split("\n")[:40], start=1):
+        if text.strip():
+            lines.append(TextLine("paragraph", text.strip(), text, number, 1))
+        if len(lines) >= 7:
+            break
+    organ, year = organ_and_year(find_title(lines, None)[0])
+    return (organ_key(organ), year) if organ and year is not None else None
+
+
+class Predecessors:
+    """Report path → the path of the same organ's report for the year before."""
+
+    def __init__(self, paths: Optional[dict[str, str]] = None, readers: Sequence = (),
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.paths = paths or {}
+        self.readers = tuple(readers)
+        self.max_bytes = max_bytes
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def report_for(self, path: str) -> Optional[Report]:
+        """Last year's report for ``path``, parsed now (None when it has none)."""
+        previous_path = self.paths.get(path)
+        if previous_path is None:
+            return None
+        return read_report(previous_path, self.readers, self.max_bytes)
+
+
+def predecessors(files: Sequence[str], rules: Iterable[Rule], selection: Selection, readers: Sequence = (),
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Predecessors:
+    """Pair the files of a run by organ and year (from their titles).
+
+    Two files claiming the same organ and year are both paired with the year before, but
+    neither serves as anyone's predecessor (which one would be last year's is unclear).
+    """
+    files = [path for path in files if path != "-"]
+    if len(files) < 2 or not any(selection(rule.code) for rule in year_over_year_rules(rules)):
+        return Predecessors(readers=readers, max_bytes=max_bytes)
+    by_key: dict[tuple[str, int], list[str]] = {}
+    for path in files:
+        key = title_key(path, readers, max_bytes)
+        if key is not None:
+            by_key.setdefault(key, []).append(path)
+    paired = {}
+    for (organ, year), group in by_key.items():
+        previous = by_key.get((organ, year - 1))
+        if previous is not None and len(previous) == 1:
+            paired.update((path, previous[0]) for path in group)
+    return Predecessors(paired, readers, max_bytes)
+
+
+def read_report(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_BYTES) -> Optional[Report]:
+    """Parse a report for use as ``previous``; None when it cannot be read or parsed."""
+    from gip_lint.api import parse_source
+
+    source = read_source(path, readers, max_bytes)
+    if isinstance(source, Diagnostic):
+        return None
+    try:
+        report = parse_source(source)
+    except Exception:  # the first pass already reported it
+        return None
+    return report if report.is_report else None
+
+
+def check_with_previous(paths: Sequence[str], previous_path: str, settings, plugins, resolver=None) -> list[FileResult]:
+    """``check --previous FILE PATH``: lint one report with every rule, against ``previous_path``.
+
+    Raises ValueError (a usage error) unless ``paths`` names one file (or ``-``) and
+    ``previous_path`` is a readable report.  A previous report of a year other than the one
+    before is named on stderr (the year-over-year rules then say nothing), as is one of
+    another organ (compared all the same: the user chose it).
+    """
+    import os
+    import sys
+
+    from gip_lint.runner import selection_for
+
+    if len(paths) != 1 or (paths[0] != "-" and not os.path.isfile(paths[0])):
+        raise ValueError("--previous 只能与一份报告文件（或 -）一起使用")
+    path = paths[0]
+    if resolver is not None:
+        settings, plugins = resolver.settings_for(path), resolver.plugins_for(path)
+        selection, options = resolver.selection_for(settings, path), dict(settings.options)
+    else:
+        selection, options = selection_for(settings), {}
+    readers = tuple(plugins.readers)
+    source = read_source(previous_path, readers, settings.max_file_size)
+    if isinstance(source, Diagnostic):
+        raise ValueError(f"无法读取 --previous 文件 {previous_path}：{source.message}")
+    previous = read_report(previous_path, readers, settings.max_file_size)
+    if previous is None:
+        raise ValueError(f"--previous 文件 {previous_path} 不是政府信息公开工作年度报告")
+    result = lint_path(path, plugins.rules, selection, Context(options=options, previous=previous),
+                       readers=readers, max_bytes=settings.max_file_size, severity_overrides=settings.severity)
+    report = result.report
+    if report is not None and report.is_report:
+        if report.year is not None and previous.year is not None and previous.year != report.year - 1:
+            print(f"gip-lint: --previous 的报告是 {previous.year} 年的，不是 {report.year - 1} 年的；"
+                  f"未做跨年度核对", file=sys.stderr)
+        elif report.organ and previous.organ and organ_key(report.organ) != organ_key(previous.organ):
+            print(f"gip-lint: 注意：--previous 的报告机关为“{previous.organ}”，本报告为“{report.organ}”",
+                  file=sys.stderr)
+    return [result]
