@@ -121,3 +121,15 @@ def test_pairs_come_from_the_titles(repository):
     assert title_key(str(repository / "wolong-2022.txt")) == ("卧龙区人民政府", 2022)
     # Nothing is read when no year-over-year rule is selected.
     assert len(predecessors(files, installed_rules(), Selection(select=("GIP2",)))) == 0
+
+
+def test_pairing_under_a_configuration_file(capsys, repository, monkeypatch):
+    """With a configuration file (the per-file resolver path), pairs are found and its ignore holds."""
+    (repository / ".gip-lint.toml").write_text('ignore = ["GIP506"]\n', encoding="utf-8")
+    monkeypatch.chdir(repository)
+    assert main(["check", "."]) == 0 and capsys.readouterr().out == ""
+    (repository / ".gip-lint.toml").write_text('ignore = ["GIP2"]\n', encoding="utf-8")
+    assert main(["check", "."]) == 1
+    assert capsys.readouterr().out.splitlines() == expected_lines("./wolong-2023.txt")
+    assert main(["check", "--previous", "wolong-2022.txt", "wolong-2023.txt"]) == 1
+    assert capsys.readouterr().out.splitlines() == expected_lines("wolong-2023.txt")

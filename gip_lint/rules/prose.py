@@ -63,6 +63,8 @@ _OUTCOME_GAP = re.compile(r"^(?:\s|的|了|共|为|有|信息|政府信息|申�
 _CASE_GAP = re.compile(r"^(?:\s|申请|案件|案|件|共|了|的|为|有)*$")
 _RULES_GAP = re.compile(r"^(?:\s|共|总计|合计|为|有|了)*$")
 _PLAN = re.compile(r"计划|预计|力争|争取|目标|预期|拟")
+# A wider or narrower scope than the report's tables ("全区各单位共受理", "全市").
+_OTHER_SCOPE = re.compile(r"各(?:单位|部门|乡镇|街道|级|地|县|区|市)|全市|全省|全国|系统内|所属|下属|本级")
 _YEAR_IN_GAP = re.compile(r"(?:19|20)\d{2}\s*年度?")
 
 _COMPARISON = re.compile(r"上年|去年|上一年|同期|同比|较上|较去|增长|减少|下降|上升")
@@ -159,12 +161,17 @@ def _statement(report: Report, paragraph: TextLine, sentence: Span, clause: Span
     before = paragraph.text[sentence.start:clause.start + match.start()]
     if other_year(before, report.year) or _PLAN.search(paragraph.text[sentence.start:clause.start + count.start()]):
         return None
+    if _OTHER_SCOPE.search(paragraph.text[sentence.start:clause.start + count.start()]):
+        return None
     if _COMPARISON.search(re.sub(r"上一?年度?结转", "", clause.text)):
         return None
     value = int(count.group(1).replace(",", ""))
     start = clause.start + count.start(1)
+    said = match.start()
+    if kind == "carried_in":  # quote "上年结转 3 件", not "结转 3 件"
+        said = _CARRIED_IN.search(clause.text[:match.start()]).start()
     return Statement(kind, value, paragraph, start,
-                     quote(paragraph, clause.start + match.start(), clause.start + count.end()))
+                     quote(paragraph, clause.start + said, clause.start + count.end()))
 
 
 @rule("GIP501", "prose-number-mismatch", severity="warning")
@@ -276,14 +283,14 @@ def prose_percentage(report: Report, context) -> Iterable[Finding]:
             base, base_name = bases[0]
             actual = 100 * expected.values[0] / base
             yield Finding(paragraph.line, paragraph.column + offset,
-                          f"正文比例 {match_text(stated, decimals)}% 与表格不符：{expected.source} {expected.values[0]}"
+                          f"正文比例 {_fixed(stated, decimals)}% 与表格不符：{expected.source} {expected.values[0]}"
                           f" ÷ {base_name} {base} = {actual:.{max(decimals, 1)}f}%",
-                          anchor=f"prose:percent:{kind}:{match_text(stated, decimals)}")
+                          anchor=f"prose:percent:{kind}:{_fixed(stated, decimals)}")
         if not wrong:
             yield from _sum_check(report, paragraph, shares)
 
 
-def match_text(value: float, decimals: int) -> str:
+def _fixed(value: float, decimals: int) -> str:
     return f"{value:.{decimals}f}"
 
 
@@ -503,36 +510,37 @@ def enumeration_sequence(report: Report, context) -> Iterable[Finding]:
     一是加强内容审核；二是加强队伍建设；三是创新公开方式。
     """
     for section in report.sections:
-        last: dict[str, int] = {}
+        last: dict[str, tuple[int, str]] = {}
         for paragraph in section.paragraphs:
             text = paragraph.text.lstrip("#* ")
             lead = len(paragraph.text) - len(text)
             for level, pattern in _LEADING:
                 match = pattern.match(text)
                 if match:
-                    yield from _step(section.number, paragraph, lead + match.start(), match.group(0).strip(),
+                    yield from _step(section.number, paragraph, lead + match.start(),
+                                     quote(paragraph, lead + match.start(), lead + match.end()),
                                      _value(match.group(1)), level, last)
                     # A higher level restarts the numbering below it, and the inline points.
                     for lower in _LEVEL_ORDER[_LEVEL_ORDER.index(level) + 1:] + ("inline",):
                         last.pop(lower, None)
                     break
             for match in _INLINE_POINT.finditer(paragraph.text):
-                yield from _step(section.number, paragraph, match.start(), match.group(0),
+                yield from _step(section.number, paragraph, match.start(), quote(paragraph, match.start(), match.end()),
                                  _value(match.group(1)), "inline", last)
 
 
 def _step(section: int, paragraph: TextLine, offset: int, marker: str, value: int, level: str,
-          last: dict[str, int]) -> Iterator[Finding]:
+          last: dict[str, tuple[int, str]]) -> Iterator[Finding]:
     previous = last.get(level)
-    last[level] = value
-    if previous is None or value == 1 or value == previous + 1:
+    last[level] = (value, marker)
+    if previous is None or value == 1 or value == previous[0] + 1:
         return
-    if value == previous:
+    if value == previous[0]:
         problem = "重复"
-    elif value > previous:
+    elif value > previous[0]:
         problem = "跳号"
     else:
         problem = "倒序"
     yield Finding(paragraph.line, paragraph.column + offset,
-                  f"序号“{marker}”{problem}：上一条是第 {previous} 条",
-                  anchor=f"section:{section}:enum:{level}:{previous}->{value}")
+                  f"序号“{marker}”{problem}：上一条是“{previous[1]}”",
+                  anchor=f"section:{section}:enum:{level}:{previous[0]}->{value}")
