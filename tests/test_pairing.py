@@ -133,3 +133,14 @@ def test_pairing_under_a_configuration_file(capsys, repository, monkeypatch):
     assert capsys.readouterr().out.splitlines() == expected_lines("./wolong-2023.txt")
     assert main(["check", "--previous", "wolong-2022.txt", "wolong-2023.txt"]) == 1
     assert capsys.readouterr().out.splitlines() == expected_lines("wolong-2023.txt")
+
+
+def test_a_chain_of_years_pairs_each_with_the_year_before(repository):
+    from gip_lint.linter import Selection
+    from gip_lint.testing import installed_rules
+
+    (repository / "wolong-2021.txt").write_text(last_year_carrying_one().replace("2022", "2021"), encoding="utf-8")
+    files = sorted(str(p) for p in repository.glob("*.txt"))
+    found = predecessors(files, installed_rules(), Selection())
+    assert found.paths == {str(repository / "wolong-2023.txt"): str(repository / "wolong-2022.txt"),
+                           str(repository / "wolong-2022.txt"): str(repository / "wolong-2021.txt")}
