@@ -19,7 +19,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "editors.md"
-SEED_001 = ROOT / "examples" / "reports" / "001_9df385a2314a3820.txt"
+# Seed 001 with its organ-name typo (GIP504) corrected: exactly one finding, GIP206 at 66:27.
+SEED_001 = ROOT / "tests" / "rules" / "reports" / "seed-001-one-gip206.txt"
 BIN = Path(sys.executable).parent  # where pip put the gip-lint script
 TIMEOUT = 60
 

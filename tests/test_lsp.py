@@ -22,7 +22,8 @@ import pytest
 from gip_lint.lsp.positions import UTF8, UTF16, UTF32, code_units, lsp_range, split_lines
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_001 = ROOT / "examples" / "reports" / "001_9df385a2314a3820.txt"
+# Seed 001 with its organ-name typo (GIP504) corrected: exactly one finding, GIP206 at 66:27.
+SEED_001 = ROOT / "tests" / "rules" / "reports" / "seed-001-one-gip206.txt"
 TIMEOUT = 20.0  # seconds; generous for a loaded CI machine, never reached when things work
 
 GIP206_MESSAGE = ("表三“四、结转下年度继续办理”行“总计”列为空，无法核对：行合计（A2）；"
