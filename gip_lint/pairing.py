@@ -14,7 +14,7 @@ none of them is selected, or a run has a single file, no title is read at all.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Iterator, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from gip_lint.linter import FileResult, Selection, lint_path, read_source
 from gip_lint.model.document import Report

@@ -48,7 +48,9 @@ _KEYWORDS: tuple[tuple[Optional[str], re.Pattern], ...] = tuple(
         ("rules_issued", r"(?:制定|制发|出台|印发)了?(?:行政)?规范性文件"),
         ("rules_valid", r"现行有效的?(?:行政)?规范性文件"),
         (None, r"咨询|留言|信访|举报|投诉|热线|培训|会议|检查|督查|解读|栏目|来电|来信|事项|办件|率|"
-               r"跨年|逾期|超期|按时|按期|自然人|公民|法人|企业|组织|机构"),
+               r"跨年|逾期|超期|按时|按期"),
+        # Who applied ("其中自然人 120 件"); but "公民、法人提出的申请 56 件" is all of them.
+        ("applicant", r"自然人|公民|法人|企业|组织|机构"),
     )
 )
 
@@ -69,7 +71,6 @@ _YEAR_IN_GAP = re.compile(r"(?:19|20)\d{2}\s*年度?")
 
 _COMPARISON = re.compile(r"上年|去年|上一年|同期|同比|较上|较去|增长|减少|下降|上升")
 _CARRIED_IN = re.compile(r"(?:上年|上一年|去年|上年度|往年)(?:度)?$")
-_CARRIED_OUT = re.compile(r"下年|下一年|次年|明年|下年度")
 
 
 @attrs.frozen
@@ -116,7 +117,7 @@ def _kind(kind: str, clause: str, match: re.Match, gap: str, year: Optional[int]
     if re.search(r"\d", bare_gap) or _GAP_SPOILERS.search(bare_gap):
         return None
     if kind == "received":
-        if "其中" in before or "申请" not in gap or len(gap) > 16:
+        if "其中" in before or "申请" not in gap or len(gap) > 24:
             return None
         return kind
     if kind == "handled":
@@ -148,7 +149,9 @@ def _statement(report: Report, paragraph: TextLine, sentence: Span, clause: Span
                about_requests: bool) -> Optional[Statement]:
     prefix = clause.text[:count.start()]
     found = _nearest_keyword(prefix)
-    if found is None or found[0] is None:
+    while found is not None and found[0] == "applicant" and "申请" in prefix[found[1].end():]:
+        found = _nearest_keyword(prefix[:found[1].start()])
+    if found is None or found[0] in (None, "applicant"):
         return None
     kind, match = found
     gap = prefix[match.end():]
