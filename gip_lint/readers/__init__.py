@@ -2,7 +2,8 @@
 
 Each reader is registered for file extensions; plugins add more through the
 ``gip_lint_readers`` hook.  The plain-text reader handles ``.txt`` and ``.md`` (TAB-separated
-or Markdown pipe tables).
+or Markdown pipe tables); web pages (``.html``, ``.htm``) and Word documents (``.docx``) have
+readers of their own, imported only when such a file is read.
 """
 
 from __future__ import annotations
@@ -25,7 +26,24 @@ class Reader:
 
 TEXT_READER = Reader(name="text", extensions=(".txt", ".md", ".text", ".markdown"), read=from_bytes)
 
-BUILTIN_READERS: tuple[Reader, ...] = (TEXT_READER,)
+
+
+def _read_html(data: bytes, path: str) -> SourceText:
+    from gip_lint.readers.html_reader import read_html
+
+    return read_html(data, path)
+
+
+def _read_docx(data: bytes, path: str) -> SourceText:
+    from gip_lint.readers.docx_reader import read_docx
+
+    return read_docx(data, path)
+
+
+HTML_READER = Reader(name="html", extensions=(".html", ".htm"), read=_read_html)
+DOCX_READER = Reader(name="docx", extensions=(".docx",), read=_read_docx)
+
+BUILTIN_READERS: tuple[Reader, ...] = (TEXT_READER, HTML_READER, DOCX_READER)
 
 
 def reader_for(path: str, readers: tuple[Reader, ...] = BUILTIN_READERS) -> Reader:
