@@ -433,15 +433,16 @@ def render_docx(text: str, layout: str = "template") -> WordDocument:
                 rows = {"二": template_active, "三": template_applications, "四": template_review}[item.kind](report)
             width = max(sum(colspan for _, _, colspan, _ in row) for row in rows)
             table = document.add_table(rows=len(rows), cols=width)
+            grid = table._cells  # computed once: table.cell() rebuilds it on every call
             taken: set = set()
             for r, row in enumerate(rows):
                 c = 0
                 for value, rowspan, colspan, ident in row:
                     while (r, c) in taken:
                         c += 1
-                    target = table.cell(r, c)
+                    target = grid[r * width + c]
                     if rowspan > 1 or colspan > 1:
-                        target = target.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+                        target = target.merge(grid[(r + rowspan - 1) * width + c + colspan - 1])
                     target.text = value
                     if ident is not None:
                         cells[ident] = (number + r + 1, c + 1)

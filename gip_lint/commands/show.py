@@ -28,12 +28,26 @@ def run(args) -> int:
             print(f"{source.path}:{source.line}:{source.column}: {source.code} {source.message}", file=sys.stderr)
             status = EXIT_FINDINGS
             continue
-        report = parse_source(source)
+        report = in_user_positions(parse_source(source), source)
         if args.format == "json":
             print(json.dumps(report.to_json_dict(), ensure_ascii=False))
         else:
             print(render_text(report))
     return status
+
+
+def in_user_positions(report, source):
+    """The report with section and problem positions in the file the user opened (HTML line
+    and column, Word paragraph number) rather than in the text gip-lint generated from it."""
+    import attrs
+
+    if source.kind == "text":
+        return report
+    sections = tuple(attrs.evolve(s, line=line, column=column)
+                     for s in report.sections for line, column in [source.origin(s.line, s.column)])
+    problems = tuple(attrs.evolve(p, line=line, column=column)
+                     for p in report.problems for line, column in [source.origin(p.line, p.column)])
+    return attrs.evolve(report, sections=sections, problems=problems)
 
 
 def render_text(report) -> str:

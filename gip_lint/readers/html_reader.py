@@ -95,6 +95,8 @@ def decode_html(data: bytes) -> tuple[str, str]:
     """
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode(data)
+    if b"\x00" in data[:8192]:
+        raise DecodeError("文件含有 NUL 字节，看来是二进制文件，而不是网页")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -317,6 +319,7 @@ def _span(node: Node, name: str, limit: int) -> int:
 _NUMBER = re.compile(r"^[-−－]?\s*[\d０-９][\d０-９,，]*([.．][\d０-９]+)?$")
 
 MAX_COLUMNS = 200
+MAX_GRID_SLOTS = 250_000
 
 
 class _Walker:
@@ -373,7 +376,8 @@ class _Walker:
     def _table(self, table: Node) -> Table:
         rows = _rows(table)
         grid: dict[tuple[int, int], tuple[Node, int, int]] = {}
-        width = 0
+        budget = MAX_GRID_SLOTS  # spans can describe a huge grid in a few bytes: bound the work
+        row_ends = [0] * len(rows)
         for r, (_, cells) in enumerate(rows):
             c = 0
             for td in cells:
@@ -383,18 +387,23 @@ class _Walker:
                     break
                 rowspan = _span(td, "rowspan", len(rows) - r)
                 colspan = _span(td, "colspan", MAX_COLUMNS - c)
+                if rowspan * colspan > budget:
+                    rowspan = colspan = 1
+                budget -= rowspan * colspan
+                if budget < 0:
+                    break
                 for dr in range(rowspan):
                     for dc in range(colspan):
                         grid[(r + dr, c + dc)] = (td, r, c)
+                    row_ends[r + dr] = max(row_ends[r + dr], c + colspan)
                 c += colspan
-                width = max(width, c)
-        texts: dict[int, list[Segment]] = {}
+        contents: dict[int, tuple[CellContent, CellContent]] = {}  # per cell: (itself, a covered slot)
         out: list[list[CellContent]] = []
         origins: list[list[Optional[int]]] = []  # per slot: its column if a cell's left edge is there
         for r, (tr, _) in enumerate(rows):
             row: list[CellContent] = []
             starts: list[Optional[int]] = []
-            for c in range(width):
+            for c in range(row_ends[r]):  # up to the row's last cell: ragged rows stay ragged
                 slot = grid.get((r, c))
                 if slot is None:
                     anchor = row[-1] if row else None
@@ -403,10 +412,11 @@ class _Walker:
                     continue
                 td, r0, c0 = slot
                 key = id(td)
-                if key not in texts:
-                    texts[key] = _text_of(td)
-                content = cell(texts[key], td.line, td.column)
-                row.append(content if (r0, c0) == (r, c) else blank_cell(*_anchor(content)))
+                if key not in contents:
+                    content = cell(_text_of(td), td.line, td.column)
+                    contents[key] = (content, blank_cell(*_anchor(content)))
+                content, covered = contents[key]
+                row.append(content if (r0, c0) == (r, c) else covered)
                 starts.append(c if c == c0 else None)  # a cell starts here (in this row or above)
             out.append(row)
             origins.append(starts)
