@@ -40,7 +40,7 @@ def _read_docx(data: bytes, path: str) -> SourceText:
     return read_docx(data, path)
 
 
-HTML_READER = Reader(name="html", extensions=(".html", ".htm"), read=_read_html)
+HTML_READER = Reader(name="html", extensions=(".html", ".htm", ".shtml", ".xhtml"), read=_read_html)
 DOCX_READER = Reader(name="docx", extensions=(".docx",), read=_read_docx)
 
 BUILTIN_READERS: tuple[Reader, ...] = (TEXT_READER, HTML_READER, DOCX_READER)

@@ -144,8 +144,24 @@ def _table(tbl_element, parent, counter: _Counter) -> Union[Table, list[Paragrap
         widths.append(sum(1 for c in row._tr.tc_lst))
         rows.append(tuple(cells))
     if widths and max(widths) <= 1:  # a one-column table is a frame around paragraphs
-        return [Paragraph(tuple(r[0].segments and (r[0].segments,) or ())) for r in rows if r]
+        return _framed_paragraphs(table, rows)
     return Table(tuple(rows))
+
+
+def _framed_paragraphs(table, rows) -> list[Paragraph]:
+    """The paragraphs inside a one-column table, each on its own line (at its row's number)."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    out = []
+    for tr, row in zip(table._tbl.tr_lst, rows):
+        number = row[0].line if row else 0
+        for p_element in tr.iter(qn("w:p")):
+            text = DocxParagraph(p_element, table).text
+            line = clean_segments([Segment(text, number, 1, False)])
+            if line:
+                out.append(Paragraph((line,)))
+    return out
 
 
 def read_docx(data: bytes, path: str) -> SourceText:
