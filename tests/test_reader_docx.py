@@ -4,6 +4,7 @@ text model; positions are paragraph/row numbers and cells; damaged archives are 
 from __future__ import annotations
 
 import io
+import re
 import tracemalloc
 import zipfile
 
@@ -172,3 +173,59 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated():
     finally:
         tracemalloc.stop()
     assert peak < 5 * 1024 * 1024
+
+
+# --- Word's automatic numbering ---------------------------------------------------------------------
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CHINESE_LIST = f"""<w:abstractNum xmlns:w="{W}" w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>
+    <w:suff w:val="nothing"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum>"""
+
+
+def _numbered(paragraph, level: int) -> None:
+    from docx.oxml import parse_xml
+
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+
+def test_automatic_list_numbers_are_part_of_the_text(seeds, rules):
+    """Headings whose "一、" Word numbers automatically are still sections 一 … 六."""
+    import docx
+    from docx.oxml import parse_xml
+
+    text = seeds["004"].read_text(encoding="utf-8")
+    document = docx.Document(io.BytesIO(render_docx(text).data))
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(CHINESE_LIST))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    headings = subheadings = 0
+    for paragraph in document.paragraphs:
+        heading = re.match(r"^[一二三四五六]、", paragraph.text)
+        sub = re.match(r"^（[一二三四五]）", paragraph.text)
+        if heading or sub:
+            for run in paragraph.runs[1:]:
+                run.text = ""
+            paragraph.runs[0].text = paragraph.text[(heading or sub).end():]
+            _numbered(paragraph, 0 if heading else 1)
+            headings += bool(heading)
+            subheadings += bool(sub)
+    assert headings == 6 and subheadings >= 5
+    buffer = io.BytesIO()
+    document.save(buffer)
+    got = parse_source(read_docx(buffer.getvalue(), "n.docx"))
+    assert "一、总体情况" not in "".join(p.text for p in document.paragraphs)  # only Word's numbering has it
+    assert comparable(got) == comparable(gip_lint.parse(text))
+    assert lint_source(read_docx(buffer.getvalue(), "n.docx"), rules).diagnostics == ()
+
+
+def test_list_number_formats():
+    from gip_lint.readers.word_numbering import chinese, format_number
+
+    assert [chinese(n) for n in (1, 6, 10, 11, 20, 21, 99, 105, 110)] == \
+        ["一", "六", "十", "十一", "二十", "二十一", "九十九", "一百零五", "一百一十"]
+    assert [format_number(3, f) for f in ("decimal", "upperRoman", "lowerLetter", "decimalFullWidth", "bullet")] == \
+        ["3", "III", "c", "３", ""]

@@ -1,7 +1,8 @@
 """Read a report drafted in Word or WPS (``.docx``) with python-docx.
 
-The body is read in order — paragraphs and tables interleaved, content controls opened — and
-laid out like the text seeds (:mod:`gip_lint.readers.layout`).  Merged cells are expanded
+The body is read in order — paragraphs and tables interleaved, content controls opened, Word's
+automatic list numbers put back (:mod:`gip_lint.readers.word_numbering`) — and laid out like
+the text seeds (:mod:`gip_lint.readers.layout`).  Merged cells are expanded
 into the table grid the same way as in web pages: the cell where a merge starts holds the
 text, the grid positions it covers are blank.
 
@@ -101,15 +102,29 @@ class _Counter:
         return self.value
 
 
-def _paragraph(p_element, parent, number: int) -> Paragraph:
+def _paragraph(p_element, parent, number: int, numbering=None) -> Paragraph:
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    text = DocxParagraph(p_element, parent).text
+    paragraph = DocxParagraph(p_element, parent)
+    text = paragraph.text
+    prefix = numbering.prefix(p_element, _style_element(paragraph)) if numbering and text.strip() else ""
     lines, column = [], 1
     for piece in text.split("\n"):  # a manual line break (w:br) starts a new line
-        lines.append(clean_segments([Segment(piece, number, column, True)] if piece else []))
+        segments = [Segment(piece, number, column, True)] if piece else []
+        if prefix:  # Word's automatic number ("一、") stands before the text, at column 1
+            segments.insert(0, Segment(prefix, number, 1, False))
+            prefix = ""
+        lines.append(clean_segments(segments))
         column += len(piece) + 1
     return Paragraph(tuple(lines))
+
+
+def _style_element(paragraph):
+    try:
+        style = paragraph.style
+        return style.element if style is not None else None
+    except Exception:  # a dangling style reference: no numbering from the style
+        return None
 
 
 def _table(tbl_element, parent, counter: _Counter) -> Union[Table, list[Paragraph]]:
@@ -174,9 +189,12 @@ def read_docx(data: bytes, path: str) -> SourceText:
     counter = _Counter()
     blocks: list[Union[Paragraph, Table]] = []
     try:
+        from gip_lint.readers.word_numbering import Numbering
+
+        numbering = Numbering(document)
         for item in _body_items(body):
             if item.tag == qn("w:p"):
-                blocks.append(_paragraph(item, document, counter.next()))
+                blocks.append(_paragraph(item, document, counter.next(), numbering))
             else:
                 table = _table(item, document, counter)
                 blocks.extend(table if isinstance(table, list) else [table])
