@@ -229,3 +229,21 @@ def test_list_number_formats():
         ["一", "六", "十", "十一", "二十", "二十一", "九十九", "一百零五", "一百一十"]
     assert [format_number(3, f) for f in ("decimal", "upperRoman", "lowerLetter", "decimalFullWidth", "bullet")] == \
         ["3", "III", "c", "３", ""]
+
+
+def test_tracked_insertions_and_smart_tags_are_read_deletions_are_not():
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("本年度")
+    for xml in (f'<w:ins xmlns:w="{W}" w:id="1" w:author="a"><w:r><w:t>未收取</w:t></w:r></w:ins>',
+                f'<w:del xmlns:w="{W}" w:id="2" w:author="a"><w:r><w:delText>收取</w:delText></w:r></w:del>',
+                f'<w:smartTag xmlns:w="{W}" w:uri="u" w:element="e"><w:r><w:t>信息处理费</w:t></w:r></w:smartTag>',
+                f'<w:r xmlns:w="{W}"><w:tab/><w:t>。</w:t></w:r>'):
+        paragraph._p.append(parse_xml(xml))
+    cell = document.add_table(rows=1, cols=2).cell(0, 1)
+    cell.paragraphs[0]._p.append(parse_xml(f'<w:ins xmlns:w="{W}" w:id="3" w:author="a"><w:r><w:t>12</w:t></w:r></w:ins>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_docx(buffer.getvalue(), "t.docx").text == "本年度未收取信息处理费 。\n\n\t12\n\n"

@@ -70,6 +70,9 @@ def check_archive(data: bytes) -> None:
             raise DecodeError(f"不是有效的 .docx 文件：{bad} 已损坏（校验和不符）")
 
 
+P_TAG = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+
+
 def _open(data: bytes):
     import docx
 
@@ -102,11 +105,44 @@ class _Counter:
         return self.value
 
 
+_TEXT_TAGS: dict = {}
+
+
+def paragraph_text(p_element) -> str:
+    """The text Word shows for a paragraph, in document order.
+
+    python-docx's ``Paragraph.text`` reads only runs and hyperlinks directly under the
+    paragraph, so text inside tracked insertions (``w:ins``), smart tags, fields and content
+    controls would be lost.  Deleted text (``w:delText``), field codes and text boxes are not
+    shown by Word and are skipped.
+    """
+    from docx.oxml.ns import qn
+
+    if not _TEXT_TAGS:
+        _TEXT_TAGS.update({qn("w:t"): None, qn("w:tab"): " ", qn("w:br"): "\n", qn("w:cr"): "\n",
+                           qn("w:noBreakHyphen"): "-", qn("w:softHyphen"): ""})
+        _TEXT_TAGS["skip"] = {qn("w:del"), qn("w:txbxContent"), qn("w:pict"), qn("w:drawing"),
+                              qn("w:instrText"), qn("w:fldData")}
+    skip = _TEXT_TAGS["skip"]
+    out: list[str] = []
+    pending = list(reversed(list(p_element)))
+    while pending:
+        element = pending.pop()
+        tag = element.tag
+        if tag in skip:
+            continue
+        if tag in _TEXT_TAGS:
+            out.append(element.text or "" if _TEXT_TAGS[tag] is None else _TEXT_TAGS[tag])
+            continue
+        pending.extend(reversed(list(element)))
+    return "".join(out)
+
+
 def _paragraph(p_element, parent, number: int, numbering=None) -> Paragraph:
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     paragraph = DocxParagraph(p_element, parent)
-    text = paragraph.text
+    text = paragraph_text(p_element)
     prefix = numbering.prefix(p_element, _style_element(paragraph)) if numbering and text.strip() else ""
     lines, column = [], 1
     for piece in text.split("\n"):  # a manual line break (w:br) starts a new line
@@ -128,7 +164,7 @@ def _style_element(paragraph):
 
 
 def _table(tbl_element, parent, counter: _Counter) -> Union[Table, list[Paragraph]]:
-    from docx.table import Table as DocxTable, _Cell
+    from docx.table import Table as DocxTable
 
     table = DocxTable(tbl_element, parent)
     rows: list[tuple[CellContent, ...]] = []
@@ -151,7 +187,7 @@ def _table(tbl_element, parent, counter: _Counter) -> Union[Table, list[Paragrap
             if tc.vMerge == "continue":  # covered by a vertical merge from above
                 blank(span)
                 continue
-            text = _Cell(tc, table).text
+            text = "\n".join(paragraph_text(p) for p in _body_items(tc) if p.tag == P_TAG)
             cells.append(CellContent(clean_segments([Segment(text, number, start, False)]), number, start))
             column += 1
             blank(span - 1)  # grid columns covered by a horizontal merge
@@ -166,13 +202,11 @@ def _table(tbl_element, parent, counter: _Counter) -> Union[Table, list[Paragrap
 def _framed_paragraphs(table, rows) -> list[Paragraph]:
     """The paragraphs inside a one-column table, each on its own line (at its row's number)."""
     from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph as DocxParagraph
-
     out = []
     for tr, row in zip(table._tbl.tr_lst, rows):
         number = row[0].line if row else 0
         for p_element in tr.iter(qn("w:p")):
-            text = DocxParagraph(p_element, table).text
+            text = paragraph_text(p_element)
             line = clean_segments([Segment(text, number, 1, False)])
             if line:
                 out.append(Paragraph((line,)))
