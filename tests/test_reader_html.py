@@ -263,3 +263,21 @@ def _seed_for_properties(seeds):
     _SEED_TEXT[:] = [text]
     _SEED_MODEL[:] = [comparable(gip_lint.parse(text))]
     _SEED_PAGE[:] = [render_html(text, "cms").html]
+
+
+def test_a_title_inside_a_header_element_is_kept():
+    page = ("<body><header><div>XX区人民政府门户网站</div><h1>XX区2023年政府信息公开工作年度报告</h1></header>"
+            "<p>一、总体情况</p><p>……</p><footer>版权所有</footer></body>")
+    report = parse_source(read_html(page.encode(), "t.html"))
+    assert (report.title, report.organ, report.year) == ("XX区2023年政府信息公开工作年度报告", "XX区", 2023)
+
+
+def test_a_binary_file_named_html_is_gip001(capsys, tmp_path):
+    from gip_lint.cli import main
+
+    path = tmp_path / "image.html"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    code = main(["check", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1 and err == ""
+    assert out.startswith(f"{path}:1:1: GIP001 ") and out.count("\n") == 1

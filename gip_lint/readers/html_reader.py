@@ -10,8 +10,8 @@ navigation and footers around the report, GB2312/GBK pages.  This module
    BeautifulSoup keep positions for tags only), closing optional end tags the way browsers do,
 3. walks it: paragraphs and headings become lines, a data table becomes TAB-separated rows
    with merged cells expanded into the grid (covered cells blank, as the text seeds have
-   them), and site chrome (scripts, styles, ``<nav>``, ``<aside>``, Word's XML islands) is
-   skipped; :mod:`gip_lint.readers.layout` then drops what stands before the report's title.
+   them), and site chrome (scripts, styles, ``<nav>``, ``<aside>``, ``<footer>``, Word's XML
+   islands) is skipped; :mod:`gip_lint.readers.layout` then drops what stands before the report's title.
 
 Every generated character keeps its source position, so a diagnostic points at the line and
 column of the cell (its first character; a blank cell: its ``<td>`` tag) in the HTML file.
@@ -245,7 +245,9 @@ def build_tree(text: str) -> Node:
 def _skipped(node: Node) -> bool:
     if node.tag in _SKIP or node.tag.startswith(_SKIP_PREFIXES):
         return True
-    if node.tag in ("header", "footer") and not _inside(node, ("article", "main")):
+    # A page footer never holds the report; a <header> may hold its title, and whatever
+    # chrome it has stands before the title, where it is dropped anyway.
+    if node.tag == "footer" and not _inside(node, ("article", "main")):
         return True
     style = node.attrs.get("style", "").replace(" ", "").lower()
     return "display:none" in style or "hidden" in node.attrs
