@@ -2,7 +2,7 @@
 
 Each reader is registered for file extensions; plugins add more through the
 ``gip_lint_readers`` hook.  The plain-text reader handles ``.txt`` and ``.md`` (TAB-separated
-or Markdown pipe tables); web pages (``.html``, ``.htm``) and Word documents (``.docx``) have
+or Markdown pipe tables); web pages (``.html``, ``.htm``, ``.shtml``, ``.xhtml``) and Word documents (``.docx``) have
 readers of their own, imported only when such a file is read.
 """
 
@@ -25,7 +25,6 @@ class Reader:
 
 
 TEXT_READER = Reader(name="text", extensions=(".txt", ".md", ".text", ".markdown"), read=from_bytes)
-
 
 
 def _read_html(data: bytes, path: str) -> SourceText:
