@@ -54,8 +54,11 @@ def _diagnostic(rule: Rule, path: str, line: int, column: int, message: str, anc
                       severity=severity or rule.severity, anchor=anchor, rule=rule.name, plugin=rule.plugin)
 
 
-def read_source(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_BYTES):
-    """Read ``path`` (``-`` for stdin) into a SourceText, or return a GIP001 diagnostic."""
+def read_source(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_BYTES, name: Optional[str] = None):
+    """Read ``path`` (``-`` for stdin) into a SourceText, or return a GIP001 diagnostic.
+
+    ``name`` chooses the reader when it differs from ``path`` (``--stdin-filename report.html``).
+    """
     import sys
 
     from gip_lint.readers import BUILTIN_READERS, reader_for
@@ -73,7 +76,7 @@ def read_source(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_
         if len(data) > max_bytes:
             return _diagnostic(CANNOT_READ, path, 1, 1, f"输入过大：超过上限 {max_bytes} 字节")
         # Later-registered plugins win an extension (hookspecs.gip_lint_readers).
-        reader = reader_for(path, tuple(reversed(tuple(readers))) + tuple(BUILTIN_READERS))
+        reader = reader_for(name or path, tuple(reversed(tuple(readers))) + tuple(BUILTIN_READERS))
         return reader.read(data, path)
     except DecodeError as exc:
         return _diagnostic(CANNOT_READ, path, getattr(exc, "line", 1), getattr(exc, "column", 1), str(exc))
@@ -141,9 +144,9 @@ def _relocate(diag: Diagnostic, source: SourceText) -> Diagnostic:
 
 def lint_path(path: str, rules: Sequence[Rule], selection: Selection = Selection(), context: Context = Context(),
               readers: Sequence = (), max_bytes: int = DEFAULT_MAX_BYTES,
-              severity_overrides: Optional[dict] = None) -> FileResult:
+              severity_overrides: Optional[dict] = None, name: Optional[str] = None) -> FileResult:
     """Read and lint one file; every failure becomes a diagnostic."""
-    source = read_source(path, readers, max_bytes)
+    source = read_source(path, readers, max_bytes, name)
     if isinstance(source, Diagnostic):
         return FileResult(path, (source,) if selection(source.code) else ())
     return lint_source(source, rules, selection, context, severity_overrides)

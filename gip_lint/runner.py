@@ -46,4 +46,5 @@ def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=N
         yield lint_path(path, file_plugins.rules, resolver.selection_for(file_settings, path),
                         Context(options=dict(file_settings.options), previous=previous.report_for(path)),
                         readers=tuple(file_plugins.readers),
-                        max_bytes=file_settings.max_file_size, severity_overrides=file_settings.severity)
+                        max_bytes=file_settings.max_file_size, severity_overrides=file_settings.severity,
+                        name=resolver.lookup_path(path))

@@ -91,3 +91,14 @@ def test_linting_text_never_imports_the_html_or_word_readers(seeds):
             " if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code, str(seeds["004"])], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("name", ["web/gbk/001.htm", "word/001.docx"])
+def test_stdin_is_read_by_the_reader_of_the_stdin_filename(published, name):
+    data = (published / name).read_bytes()
+    by_path = run("check", str(published / name)).stdout
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    piped = subprocess.run(GIP_LINT + ["check", "-", "--stdin-filename", name], input=data, capture_output=True,
+                           timeout=120, env=env)
+    assert piped.returncode == 1
+    assert piped.stdout.decode("utf-8") == by_path.replace(str(published / name), name)
