@@ -42,3 +42,16 @@ def test_grammar_analysis_is_cached_not_rebuilt(installed, seeds, tmp_path):
     stamp = files[0].stat().st_mtime_ns
     assert run().returncode == 0
     assert files[0].stat().st_mtime_ns == stamp  # loaded, not written again
+
+
+def test_installed_tool_reads_web_pages_and_word_documents(installed, seeds, tmp_path):
+    """python-docx comes with the normal install: no extra to discover."""
+    from renderings import render_docx, render_html
+
+    text = seeds["001"].read_text(encoding="utf-8")
+    (tmp_path / "r.htm").write_bytes(render_html(text, "word").data)
+    (tmp_path / "r.docx").write_bytes(render_docx(text).data)
+    result = installed.gip_lint("check", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert [line.split(" ")[:2] for line in result.stdout.splitlines()] == [
+        [f"{tmp_path / 'r.docx'}:52:10:", "GIP206"], [f"{tmp_path / 'r.htm'}:380:1:", "GIP206"]]
