@@ -281,3 +281,8 @@ def test_a_binary_file_named_html_is_gip001(capsys, tmp_path):
     out, err = capsys.readouterr()
     assert code == 1 and err == ""
     assert out.startswith(f"{path}:1:1: GIP001 ") and out.count("\n") == 1
+
+
+def test_an_empty_row_does_not_split_a_table():
+    page = "<table><tr><td>a</td><td>1</td></tr><tr></tr><tr><td>b</td><td>2</td></tr></table>"
+    assert read_html(page.encode(), "t.html").text == "a\t1\nb\t2\n\n"

@@ -423,7 +423,7 @@ class _Walker:
             out.append(row)
             origins.append(starts)
         _align_headers(out, origins)
-        return Table(tuple(tuple(row) for row in out))
+        return Table(tuple(tuple(row) for row in out if row))  # a <tr> without cells splits nothing
 
 
 def _anchor(content: CellContent) -> tuple[int, int]:

@@ -57,8 +57,6 @@ class Table:
     rows: tuple[tuple[CellContent, ...], ...]
 
 
-Block = "Paragraph | Table"
-
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")  # HTML's collapsible white space (not NBSP, not U+3000)
 
 
@@ -197,10 +195,6 @@ class TextBuilder:
                           origin=self.origin_function(), kind=kind)
 
 
-def cells_text(row: Sequence[CellContent]) -> list[str]:
-    return ["".join(seg.text for seg in cell.segments) for cell in row]
-
-
 def write_blocks(blocks: Sequence[object], path: str, encoding: str, kind: str) -> SourceText:
     """Write ``blocks`` (Paragraph / Table) into a SourceText, from the report's title on."""
     builder = TextBuilder()
@@ -266,7 +260,3 @@ def blank_cell(line: int, column: int) -> CellContent:
 
 def cell(segments: Sequence[Segment], line: int, column: int) -> CellContent:
     return CellContent(clean_segments(segments), line, column)
-
-
-def first_position(segments: Sequence[Segment]) -> Optional[tuple[int, int]]:
-    return (segments[0].line, segments[0].column) if segments else None
