@@ -9,6 +9,8 @@ import tracemalloc
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import gip_lint
 from gip_lint.api import parse_source
@@ -247,3 +249,18 @@ def test_tracked_insertions_and_smart_tags_are_read_deletions_are_not():
     buffer = io.BytesIO()
     document.save(buffer)
     assert read_docx(buffer.getvalue(), "t.docx").text == "本年度未收取信息处理费 。\n\n\t12\n\n"
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_damaged_document_xml_never_raises_anything_but_gip001(seed_docx, data):
+    """Bytes of word/document.xml replaced at random: a model or a DecodeError (GIP001), nothing else."""
+    good = seed_docx["002"].data
+    xml = zipfile.ZipFile(io.BytesIO(good)).read("word/document.xml")
+    start = data.draw(st.integers(0, len(xml) - 1))
+    junk = data.draw(st.binary(max_size=12) | st.sampled_from([b'w:val="x"', b"<w:tc>", b"</w:tr>", b'gridSpan w:val="-3"']))
+    damaged = _replace(good, "word/document.xml", xml[:start] + junk + xml[start + data.draw(st.integers(0, 30)):])
+    try:
+        parse_source(read_docx(damaged, "d.docx"))
+    except DecodeError:
+        pass
