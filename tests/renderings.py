@@ -6,7 +6,8 @@ Three web-page styles, as government sites produce them:
   paragraphs, labels split over ``<span>`` runs, ``<o:p>&nbsp;</o:p>`` in blank cells,
   Chinese lines wrapped inside the source, conditional comments and XML islands; tables in
   the national template's layout (the 3×3 note cell, 申请人情况 over seven columns, group
-  labels spanning their rows).
+  labels spanning their rows), table 二 on a finer grid whose header spans disagree with its
+  value rows (as when Word rows have their own cell widths).
 * ``cms``   — a UTF-8 CMS article page: navigation, breadcrumb, sidebar, a metadata table,
   scripts and footer around the article; ``<th>``, ``<tbody>``, ``<br>`` inside header cells,
   ``&nbsp;`` blanks, ``<font>``-split labels; template-layout tables.
@@ -96,6 +97,23 @@ def template_active(report) -> list[list[Cell]]:
                 rows.append([(item.label, 1, 1, None), (values[0], 1, 3, None)])
             else:
                 rows.append([(item.label, 1, 1, None)] + [(v, 1, 1, None) for v in values])
+    return rows
+
+
+def misaligned_active(report) -> list[list[Cell]]:
+    """Table 二 as Word exports it when rows have their own cell widths: a finer grid where the
+    header cells' edges (2 | 3 2 3) do not line up with the value cells' (3 | 2 3 2)."""
+    rows = []
+    for row in template_active(report):
+        texts = [text for text, *_ in row]
+        if len(texts) == 1:
+            rows.append([(texts[0], 1, 10, None)])
+        elif texts[0] == "信息内容":
+            spans = (2, 3, 2, 3) if len(texts) == 4 else (2, 8)
+            rows.append([(t, 1, n, None) for t, n in zip(texts, spans)])
+        else:
+            spans = (3, 2, 3, 2) if len(texts) == 4 else (3, 7)
+            rows.append([(t, 1, n, None) for t, n in zip(texts, spans)])
     return rows
 
 
@@ -389,7 +407,8 @@ def render_html(text: str, style: str) -> Page:
             if style == "flat" or item.kind is None:
                 rows = rebuild_merges(item.rows)
             else:
-                rows = {"二": template_active, "三": template_applications, "四": template_review}[item.kind](report)
+                active = misaligned_active if style == "word" else template_active
+                rows = {"二": active, "三": template_applications, "四": template_review}[item.kind](report)
             _table_html(w, rows)
         elif item == title and style == "cms":
             w.write(f'<h1 class="article-title">{w.esc(item)}</h1>\n'
