@@ -286,3 +286,13 @@ def test_a_binary_file_named_html_is_gip001(capsys, tmp_path):
 def test_an_empty_row_does_not_split_a_table():
     page = "<table><tr><td>a</td><td>1</td></tr><tr></tr><tr><td>b</td><td>2</td></tr></table>"
     assert read_html(page.encode(), "t.html").text == "a\t1\nb\t2\n\n"
+
+
+def test_links_to_other_years_and_a_preamble_do_not_become_the_title():
+    page = """<body><div class="left"><div>相关报告</div><ul><li>XX区2022年政府信息公开工作年度报告</li>
+<li>XX区2021年政府信息公开工作年度报告</li></ul></div>
+<div class="right"><div class="title">XX区2023年政府信息公开工作年度报告</div>
+<p>本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据的统计期限为2023年。</p>
+<p>一、总体情况</p><p>……</p></div></body>"""
+    report = parse_source(read_html(page.encode(), "t.html"))
+    assert (report.title, report.year) == ("XX区2023年政府信息公开工作年度报告", 2023)

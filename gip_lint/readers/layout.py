@@ -219,8 +219,8 @@ def report_start(blocks: Sequence[object]) -> tuple[int, int]:
     """(block, line) where the report's title stands; (0, 0) when there is no clear one.
 
     Site chrome before the title (banners, menus, breadcrumbs) would otherwise be taken for
-    the title or push it out of reach.  The title is the first line before section 一 that
-    names a 报告 about 公开, preferring one with a year; navigation lines are never the title.
+    the title or push it out of reach.  Candidates are lines before section 一 that name a
+    报告 about 公开 (navigation lines never are); :func:`_choose` picks the title among them.
     A short line just above it in the same paragraph stays (a title broken by ``<br>``).
     """
     from gip_lint.model.document import TextLine
@@ -243,10 +243,21 @@ def report_start(blocks: Sequence[object]) -> tuple[int, int]:
     return 0, 0
 
 
+_SENTENCE = re.compile(r"[，。；：,;:]")
+
+
 def _choose(candidates: list[tuple[int, int, bool]], blocks) -> tuple[int, int]:
+    """The title among the candidates: a heading-like line (no sentence punctuation, which a
+    preamble such as "本报告……" has) with a year, the nearest one to section 一 — links to
+    other years' reports in a sidebar stand before the article, its own title right above it."""
     if not candidates:
         return 0, 0
-    index, number, _ = next((c for c in candidates if c[2]), candidates[0])
+
+    def text(candidate) -> str:
+        return normalise(line_text(blocks[candidate[0]].lines[candidate[1]]))
+
+    titles = [c for c in candidates if c[2] and not _SENTENCE.search(text(c))]
+    index, number, _ = titles[-1] if titles else next((c for c in candidates if c[2]), candidates[0])
     if number:
         above = normalise(line_text(blocks[index].lines[number - 1])).strip()
         if above and len(above) <= 30 and not _NAVIGATION.search(above):
