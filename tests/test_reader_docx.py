@@ -264,3 +264,16 @@ def test_damaged_document_xml_never_raises_anything_but_gip001(seed_docx, data):
         parse_source(read_docx(damaged, "d.docx"))
     except DecodeError:
         pass
+
+
+def test_a_title_in_two_paragraphs_keeps_its_organ():
+    import docx
+
+    document = docx.Document()
+    for text in ("XX市生态环境局", "2023年政府信息公开工作年度报告", "一、总体情况", "正文"):
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    report = parse_source(read_docx(buffer.getvalue(), "t.docx"))
+    assert (report.title, report.organ, report.year) == ("XX市生态环境局2023年政府信息公开工作年度报告", "XX市生态环境局", 2023)
+    assert report.title_position.line == 1

@@ -199,6 +199,10 @@ def write_blocks(blocks: Sequence[object], path: str, encoding: str, kind: str) 
     """Write ``blocks`` (Paragraph / Table) into a SourceText, from the report's title on."""
     builder = TextBuilder()
     start, first_line = report_start(blocks)
+    if start and not first_line and _organ_line(blocks[start - 1]):
+        # "XX区人民政府" / "2023年政府信息公开工作年度报告" as two paragraphs: one title, two lines.
+        builder.paragraph(Paragraph(blocks[start - 1].lines + blocks[start].lines))
+        start += 1
     for index in range(start, len(blocks)):
         block = blocks[index]
         if isinstance(block, Table):
@@ -208,6 +212,18 @@ def write_blocks(blocks: Sequence[object], path: str, encoding: str, kind: str) 
         else:
             builder.paragraph(block)
     return builder.build(path, encoding, kind)
+
+
+_ORGAN = re.compile(r"(人民政府|政府|办公室|办公厅|局|委员会|委|办|厅|中心|管委会|办事处|镇|乡|院|署)$")
+
+
+def _organ_line(block) -> bool:
+    """A one-line paragraph naming an organ, which a title split in two starts with."""
+    if not isinstance(block, Paragraph) or len(block.lines) != 1:
+        return False
+    text = normalise(line_text(block.lines[0])).strip()
+    return len(text) <= 30 and bool(_ORGAN.search(text)) and not _NAVIGATION.search(text) \
+        and not _SENTENCE.search(text)
 
 
 # --- where the report begins ----------------------------------------------------------------------
