@@ -297,3 +297,9 @@ def test_links_to_other_years_and_a_preamble_do_not_become_the_title():
 <p>一、总体情况</p><p>……</p></div></body>"""
     report = parse_source(read_html(page.encode(), "t.html"))
     assert (report.title, report.year) == ("XX区2023年政府信息公开工作年度报告", 2023)
+
+
+def test_a_site_name_above_a_complete_title_is_not_joined_to_it():
+    page = "<div>卧龙区人民政府</div><h1>卧龙区人民政府2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+    report = parse_source(read_html(page.encode(), "t.html"))
+    assert (report.title, report.organ) == ("卧龙区人民政府2023年政府信息公开工作年度报告", "卧龙区人民政府")

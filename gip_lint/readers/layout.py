@@ -199,7 +199,7 @@ def write_blocks(blocks: Sequence[object], path: str, encoding: str, kind: str) 
     """Write ``blocks`` (Paragraph / Table) into a SourceText, from the report's title on."""
     builder = TextBuilder()
     start, first_line = report_start(blocks)
-    if start and not first_line and _organ_line(blocks[start - 1]):
+    if start and not first_line and _organ_line(blocks[start - 1]) and not _names_organ(blocks[start]):
         # "XX区人民政府" / "2023年政府信息公开工作年度报告" as two paragraphs: one title, two lines.
         builder.paragraph(Paragraph(blocks[start - 1].lines + blocks[start].lines))
         start += 1
@@ -215,6 +215,13 @@ def write_blocks(blocks: Sequence[object], path: str, encoding: str, kind: str) 
 
 
 _ORGAN = re.compile(r"(人民政府|政府|办公室|办公厅|局|委员会|委|办|厅|中心|管委会|办事处|镇|乡|院|署)$")
+
+
+def _names_organ(block) -> bool:
+    """Whether the title line names its organ itself ("XX区2023年……" rather than "2023年……")."""
+    from gip_lint.model.sections import organ_and_year
+
+    return organ_and_year(normalise(line_text(block.lines[0])))[0] is not None
 
 
 def _organ_line(block) -> bool:
