@@ -53,5 +53,8 @@ def test_installed_tool_reads_web_pages_and_word_documents(installed, seeds, tmp
     (tmp_path / "r.docx").write_bytes(render_docx(text).data)
     result = installed.gip_lint("check", str(tmp_path), cwd=tmp_path)
     assert result.returncode == 1, result.stderr
-    assert [line.split(" ")[:2] for line in result.stdout.splitlines()] == [
-        [f"{tmp_path / 'r.docx'}:52:10:", "GIP206"], [f"{tmp_path / 'r.htm'}:380:1:", "GIP206"]]
+    found = [line.split(" ")[:2] for line in result.stdout.splitlines()]
+    # Seed 001's blank 总计 (GIP206) and its organ-name typo (GIP504), in each file.
+    assert [(path.rsplit("/", 1)[1].split(":")[0], code) for path, code in found] == \
+        [("r.docx", "GIP206"), ("r.docx", "GIP504"), ("r.htm", "GIP206"), ("r.htm", "GIP504")]
+    assert found[0][0] == f"{tmp_path / 'r.docx'}:52:10:" and found[2][0] == f"{tmp_path / 'r.htm'}:380:1:"

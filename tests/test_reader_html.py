@@ -93,7 +93,7 @@ def test_a_wrong_cell_is_reported_at_its_line_and_column_in_the_page(seeds, rule
 @pytest.mark.parametrize("style", ["word", "cms"])
 def test_a_blank_cell_is_reported_at_its_td_tag(seeds, rules, style):
     page = render_html(seeds["001"].read_text(encoding="utf-8"), style)
-    (diagnostic,) = lint_html(page.data, rules).diagnostics
+    (diagnostic,) = [d for d in lint_html(page.data, rules).diagnostics if d.code == "GIP206"]
     line, column = page.position(page.cells[("四", 6)][0])
     assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("GIP206", line, column)
     assert page.html.splitlines()[line - 1][column - 1:].startswith("<td")

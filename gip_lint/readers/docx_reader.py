@@ -219,12 +219,14 @@ def read_docx(data: bytes, path: str) -> SourceText:
     document = _open(data)
     from docx.oxml.ns import qn
 
-    body = document.element.body
     counter = _Counter()
     blocks: list[Union[Paragraph, Table]] = []
     try:
         from gip_lint.readers.word_numbering import Numbering
 
+        body = document.element.body  # fails when the root element is not <w:document>
+        if body is None:
+            raise DecodeError("Word 文档没有正文（word/document.xml 中缺少 <w:body>）")
         numbering = Numbering(document)
         for item in _body_items(body):
             if item.tag == qn("w:p"):
