@@ -58,9 +58,9 @@ class PluginSet:
 
 
 def _entry_points():
-    from importlib.metadata import entry_points
+    from gip_lint.entry_points import entry_points  # not importlib.metadata: cold-start cost
 
-    return entry_points(group=ENTRY_POINT_GROUP)
+    return entry_points(ENTRY_POINT_GROUP)
 
 
 def _load_local(path: str) -> object:

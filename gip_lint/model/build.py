@@ -48,6 +48,8 @@ def _format_evidence(blocks: list[Block]) -> tuple[tuple[str, str, Position], ..
         cells = ([(c.text, c.line, c.column) for r in block.rows for c in r.cells]
                  if isinstance(block, TableBlock) else [(block.text, block.line, block.column)])
         for text, line, column in cells:
+            if text.isascii():  # every marker is Chinese; numbers and blanks cannot hold one
+                continue
             squashed = squash(text)
             for version, markers in (("2021", FORMAT_2021_MARKERS), ("2019", FORMAT_2019_MARKERS)):
                 for marker in markers:

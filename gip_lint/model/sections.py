@@ -8,6 +8,7 @@ the wording is nearly exact, its numeral agrees with the section it names.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from typing import Optional
 
@@ -39,11 +40,21 @@ def numeral_value(numeral: str) -> int:
     return CHINESE_NUMERALS.index(numeral[0]) + 1
 
 
+@functools.lru_cache(maxsize=None)
+def _squashed_variants(number: int) -> tuple[str, ...]:
+    return tuple(squash(c) for c in SECTION_VARIANTS.get(number, (SECTION_TITLES[number],)))
+
+
+@functools.lru_cache(maxsize=4096)  # bounded: headings repeat across a corpus, memory stays flat
 def _similarity(text: str, number: int) -> float:
-    candidates = SECTION_VARIANTS.get(number, (SECTION_TITLES[number],))
     squashed = squash(text)
-    return max(difflib.SequenceMatcher(None, squashed, squash(c), autojunk=False).ratio()
-               for c in candidates)
+    best = 0.0
+    for candidate in _squashed_variants(number):
+        matcher = difflib.SequenceMatcher(None, squashed, candidate, autojunk=False)
+        # The quick ratios are upper bounds of ratio(): skip what cannot beat the best so far.
+        if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
+            best = max(best, matcher.ratio())
+    return best
 
 
 def _prefix_split(rest: str) -> tuple[str, str]:
