@@ -2,19 +2,23 @@
 
 The check command is a thin layer over :func:`run`; so are the testing kit and the
 language server, which lint one text at a time with :func:`gip_lint.linter.lint_source`.
+With ``jobs`` > 1 the files are linted in worker processes (:mod:`gip_lint.parallel`); the
+order of the results is the order of the files either way.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
 from gip_lint.discover import discover
 from gip_lint.linter import FileResult, Selection, lint_path
-from gip_lint.pairing import predecessors
+from gip_lint.pairing import Predecessors, predecessors
 from gip_lint.plugins import PluginSet
 from gip_lint.readers import supported_extensions
 from gip_lint.rule import Context
 from gip_lint.settings import Settings
+
+T = TypeVar("T")
 
 
 def selection_for(settings: Settings) -> Selection:
@@ -22,29 +26,88 @@ def selection_for(settings: Settings) -> Selection:
     return Selection(select=select, ignore=settings.ignore)
 
 
-def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=None) -> Iterator[FileResult]:
-    """Lint every file under ``paths``; one :class:`FileResult` per file, in path order.
+def files_to_lint(paths: Iterable[str], plugins: PluginSet, resolver=None) -> list[str]:
+    """Every file ``paths`` names or contains, in the order they will be linted."""
+    extensions = supported_extensions(tuple(plugins.readers)) or (".txt", ".md")
+    exclude = resolver.is_excluded if resolver is not None else (lambda path: False)
+    return list(discover(paths, extensions, exclude))
+
+
+def linter_for(settings: Settings, plugins: PluginSet, resolver=None, keep_report: bool = False,
+               previous: Optional[Predecessors] = None) -> Callable[[str], FileResult]:
+    """A function linting one path with these settings.
 
     With a :class:`gip_lint.config.Resolver`, each file gets the settings, plugins and
-    per-file-ignores of its closest configuration file, and ``exclude`` prunes the walk.
-    A report whose organ's report for the year before is among the files is linted against
-    it (:mod:`gip_lint.pairing`).
+    per-file-ignores of its closest configuration file.  A report whose organ's report for
+    the year before is in ``previous`` is linted against it (:mod:`gip_lint.pairing`).  The
+    report model is dropped unless
+    ``keep_report``: a corpus run keeps only diagnostics, so memory does not grow with the
+    number of files.
     """
     readers = tuple(plugins.readers)
-    extensions = supported_extensions(readers) or (".txt", ".md")
     selection = selection_for(settings)
-    exclude = resolver.is_excluded if resolver is not None else (lambda path: False)
-    files = list(discover(paths, extensions, exclude))
-    # Each report's predecessor among the files (same organ, the year before), for GIP506–GIP508.
-    previous = predecessors(files, plugins.rules, selection, readers, settings.max_file_size)
-    for path in files:
+    rules = plugins.rules
+    previous = previous if previous is not None else Predecessors(readers=readers)
+
+    def lint_one(path: str) -> FileResult:
         if resolver is None:
-            yield lint_path(path, plugins.rules, selection, Context(previous=previous.report_for(path)),
-                            readers=readers, max_bytes=settings.max_file_size, severity_overrides=settings.severity)
-            continue
-        file_settings, file_plugins = resolver.settings_for(path), resolver.plugins_for(path)
-        yield lint_path(path, file_plugins.rules, resolver.selection_for(file_settings, path),
-                        Context(options=dict(file_settings.options), previous=previous.report_for(path)),
-                        readers=tuple(file_plugins.readers),
-                        max_bytes=file_settings.max_file_size, severity_overrides=file_settings.severity,
-                        name=resolver.lookup_path(path))
+            result = lint_path(path, rules, selection, Context(previous=previous.report_for(path)), readers=readers,
+                               max_bytes=settings.max_file_size, severity_overrides=settings.severity)
+        else:
+            file_settings, file_plugins = resolver.settings_for(path), resolver.plugins_for(path)
+            result = lint_path(path, file_plugins.rules, resolver.selection_for(file_settings, path),
+                               Context(options=dict(file_settings.options), previous=previous.report_for(path)),
+                               readers=tuple(file_plugins.readers),
+                               max_bytes=file_settings.max_file_size, severity_overrides=file_settings.severity,
+                               name=resolver.lookup_path(path))
+        return result if keep_report or result.report is None else FileResult(result.path, result.diagnostics)
+
+    return lint_one
+
+
+def crashed(path: str, message: str) -> FileResult:
+    """The result for a file whose linting failed outside every other guard (GIP999)."""
+    from gip_lint.core_codes import RULE_CRASHED
+    from gip_lint.rule import Diagnostic
+
+    return FileResult(path, (Diagnostic(
+        path=path, line=1, column=1, code=RULE_CRASHED.code, severity=RULE_CRASHED.severity,
+        message=f"检查此文件时出错，文件未被检查：{message}", anchor="crash:file",
+        rule=RULE_CRASHED.name, plugin=RULE_CRASHED.plugin),))
+
+
+def map_paths(task: Callable[[str], T], files: list[str], jobs: int = 1, progress: bool = False,
+              on_crash: Callable[[str, str], T] = crashed) -> Iterator[T]:
+    """``task`` over ``files`` (in worker processes when ``jobs`` > 1), results in file order."""
+    from gip_lint.parallel import map_files
+    from gip_lint.progress import track
+
+    return track(map_files(task, files, jobs, on_crash), len(files), progress)
+
+
+def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=None, jobs: int = 1,
+        progress: Optional[bool] = None, files: Optional[list[str]] = None) -> Iterator[FileResult]:
+    """Lint every file under ``paths``; one :class:`FileResult` per file, in path order.
+
+    The results carry diagnostics only (``report`` is None): nothing accumulates over a corpus.
+    A report whose organ's report for the year before is among the files is linted against
+    it (:mod:`gip_lint.pairing`).
+    ``progress`` None shows a bar when :func:`gip_lint.progress.wanted` says a person is
+    watching a long run.
+    """
+    from gip_lint import progress as progress_bar
+
+    files = files if files is not None else files_to_lint(paths, plugins, resolver)
+    if resolver is not None and jobs > 1:
+        # Read every configuration file here, before the workers fork: they inherit the
+        # loaded settings and plugins, and a bad file fails the run (exit 2) as with -j 1.
+        for path in files:
+            resolver.settings_for(path)
+            resolver.plugins_for(path)
+    # Each report's predecessor among the files (same organ, the year before), for GIP506–GIP508:
+    # paths only, found before the workers fork.
+    previous = predecessors(files, plugins.rules, selection_for(settings), tuple(plugins.readers),
+                            settings.max_file_size,
+                            map_paths=lambda task, paths: map_paths(task, paths, jobs, on_crash=lambda path, _: None))
+    show = progress_bar.wanted(len(files)) if progress is None else progress
+    return map_paths(linter_for(settings, plugins, resolver, previous=previous), files, jobs, show)

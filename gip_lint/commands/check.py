@@ -50,17 +50,48 @@ def add_parser(subparsers) -> None:
     baseline.add_argument("--baseline", metavar="FILE", help="不再报告基线文件中记录的问题，只报告新问题")
     baseline.add_argument("--write-baseline", dest="write_baseline", metavar="FILE",
                           help="把当前的全部问题记录到基线文件，以 0 退出")
+    add_corpus_options(parser)
+
+
+def add_corpus_options(parser) -> None:
+    """``-j`` and the end-of-run summary (shared with ``show``)."""
+    corpus = parser.add_argument_group("整批检查")
+    corpus.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                        help="并行检查的进程数（默认：CPU 核数；1 表示不并行）")
+    corpus.add_argument("--summary", action=argparse.BooleanOptionalAction, default=None,
+                        help="在标准错误输出末尾打印汇总：文件数、识别为报告的份数、各代码的问题数"
+                             "（默认：20 个文件以上时打印）")
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为正整数：{value}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数：{value}")
+    return jobs
+
+
+def jobs_for(args) -> int:
+    from gip_lint.parallel import default_jobs
+
+    return args.jobs if args.jobs is not None else default_jobs()
 
 
 def run(args: argparse.Namespace) -> int:
-    from gip_lint.baseline import BaselineError
     from gip_lint.cli import UsageError
-    from gip_lint.config import ConfigError
 
     try:
         return _run(args)
-    except (ConfigError, BaselineError) as exc:
-        raise UsageError(str(exc)) from None
+    except Exception as exc:
+        # Imported only here: the baseline module (json, hashlib) is not needed by a plain check.
+        from gip_lint.baseline import BaselineError
+        from gip_lint.config import ConfigError
+
+        if isinstance(exc, (ConfigError, BaselineError)):
+            raise UsageError(str(exc)) from None
+        raise
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -107,6 +138,9 @@ def _run(args: argparse.Namespace) -> int:
 
         accepted = load_baseline(args.baseline)  # before linting: a bad file fails fast
 
+    from gip_lint.summary import Summary
+
+    files = runner.files_to_lint(paths, plugins, resolver)
     if args.previous and paths:
         from gip_lint.pairing import check_with_previous
 
@@ -115,9 +149,11 @@ def _run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UsageError(str(exc)) from None
     else:
-        results = runner.run(paths, settings, plugins, resolver)
+        results = runner.run(paths, settings, plugins, resolver, jobs=jobs_for(args), files=files)
+    run_summary = Summary()
     diagnostics = []
     for result in results:
+        run_summary.add(result.diagnostics)
         file_settings = resolver.settings_for(result.path)
         found = list(result.diagnostics)
         if result.path == "-" and args.stdin_filename:
@@ -158,6 +194,8 @@ def _run(args: argparse.Namespace) -> int:
         # Machine formats stay parseable on stdout: human extras go to stderr.
         (sys.stderr if formatter.machine else sys.stdout).write(summary)
     sys.stdout.flush()
+    if run_summary.wanted(args.summary, len(files)):
+        sys.stderr.write(run_summary.render())
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
 
 

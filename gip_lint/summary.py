@@ -1,0 +1,34 @@
+"""The summary printed on stderr at the end of a run over many files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from gip_lint.core_codes import CANNOT_READ, NOT_A_REPORT
+
+NOT_UNDERSTOOD = {CANNOT_READ.code, NOT_A_REPORT.code}
+
+
+class Summary:
+    """Counts files, reports understood (read and recognised as a report) and findings per code."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.understood = 0
+        self.per_code: Counter = Counter()
+
+    def add(self, diagnostics: Iterable) -> None:
+        codes = [d.code for d in diagnostics]
+        self.files += 1
+        if not NOT_UNDERSTOOD.intersection(codes):
+            self.understood += 1
+        self.per_code.update(codes)
+
+    def render(self) -> str:
+        findings = sum(self.per_code.values())
+        lines = [f"gip-lint：检查了 {self.files} 个文件，其中 {self.understood} 份识别为年度报告；"
+                 f"共 {findings} 个问题" + ("。" if findings else "，没有发现问题。")]
+        for code, count in sorted(self.per_code.items()):
+            lines.append(f"  {code}  {count}")
+        return "\n".join(lines) + "\n"
