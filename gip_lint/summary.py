@@ -8,6 +8,7 @@ from typing import Iterable
 from gip_lint.core_codes import CANNOT_READ, NOT_A_REPORT
 
 NOT_UNDERSTOOD = {CANNOT_READ.code, NOT_A_REPORT.code}
+MIN_FILES = 20  # a corpus run: below this the diagnostics speak for themselves
 
 
 class Summary:
@@ -24,6 +25,11 @@ class Summary:
         if not NOT_UNDERSTOOD.intersection(codes):
             self.understood += 1
         self.per_code.update(codes)
+
+    @staticmethod
+    def wanted(option, file_count: int) -> bool:
+        """``--summary`` / ``--no-summary`` decide; without either, runs of MIN_FILES or more."""
+        return option if option is not None else file_count >= MIN_FILES
 
     def render(self) -> str:
         findings = sum(self.per_code.values())
