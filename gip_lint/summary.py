@@ -19,8 +19,9 @@ class Summary:
         self.understood = 0
         self.per_code: Counter = Counter()
 
-    def add(self, diagnostics: Iterable) -> None:
-        codes = [d.code for d in diagnostics]
+    def add(self, found: Iterable) -> None:
+        """Count one file, given its diagnostics (or just their codes)."""
+        codes = [d if isinstance(d, str) else d.code for d in found]
         self.files += 1
         if not NOT_UNDERSTOOD.intersection(codes):
             self.understood += 1
@@ -31,10 +32,14 @@ class Summary:
         """``--summary`` / ``--no-summary`` decide; without either, runs of MIN_FILES or more."""
         return option if option is not None else file_count >= MIN_FILES
 
-    def render(self) -> str:
-        findings = sum(self.per_code.values())
-        lines = [f"gip-lint：检查了 {self.files} 个文件，其中 {self.understood} 份识别为年度报告；"
-                 f"共 {findings} 个问题" + ("。" if findings else "，没有发现问题。")]
+    def render(self, findings: bool = True) -> str:
+        """The summary; without ``findings`` (``show`` runs no rules) only the file counts."""
+        head = f"gip-lint：读取了 {self.files} 个文件，其中 {self.understood} 份识别为年度报告"
+        if not findings:
+            unread = self.per_code.get(CANNOT_READ.code, 0)
+            return head + (f"；{unread} 个文件无法读取（GIP001）。\n" if unread else "。\n")
+        total = sum(self.per_code.values())
+        lines = [head + f"；共 {total} 个问题" + ("。" if total else "，没有发现问题。")]
         for code, count in sorted(self.per_code.items()):
             lines.append(f"  {code}  {count}")
         return "\n".join(lines) + "\n"

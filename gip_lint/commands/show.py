@@ -1,39 +1,118 @@
-"""``gip-lint show FILE``: print what gip-lint understood of a report."""
+"""``gip-lint show PATH…``: print what gip-lint understood of reports.
+
+``text`` (for people) and ``json`` (one object per report) show named files; for corpus
+work ``json-lines`` streams one object per line and ``csv`` writes one wide row per report
+(:mod:`gip_lint.corpus_table`), both recursing into directories like ``check`` and using
+``-j`` worker processes.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
+
+FORMATS = ("text", "json", "json-lines", "csv")
 
 
 def add_parser(subparsers) -> None:
+    from gip_lint.commands.check import add_corpus_options
+
     parser = subparsers.add_parser("show", help="显示 gip-lint 对报告的理解",
-                                   description="显示标题、机关、年份、格式、各部分及三张统计表")
-    parser.add_argument("paths", nargs="+", metavar="FILE")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+                                   description="显示标题、机关、年份、格式、各部分及三张统计表；"
+                                               "json-lines 与 csv 适合整批报告（目录递归）的数据提取")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="text（默认）、json、json-lines（每行一个 JSON 对象）、csv（每份报告一行）")
+    add_corpus_options(parser)
 
 
 def run(args) -> int:
-    from gip_lint.api import parse_source
+    from gip_lint import runner
     from gip_lint.cli import EXIT_CLEAN, EXIT_FINDINGS
-    from gip_lint.linter import read_source
+    from gip_lint.commands.check import jobs_for
     from gip_lint.plugins import load_plugins
-    from gip_lint.rule import Diagnostic
+    from gip_lint.summary import Summary
 
     plugins = load_plugins()
+    for error in plugins.errors:
+        print(f"gip-lint: 插件 {error.plugin}：{error.message}", file=sys.stderr)
+    files = runner.files_to_lint(args.paths, plugins)
+    task = _Task(args.format, plugins)
+    summary = Summary()
     status = EXIT_CLEAN
-    for path in args.paths:
-        source = read_source(path, plugins.readers)
-        if isinstance(source, Diagnostic):
-            print(f"{source.path}:{source.line}:{source.column}: {source.code} {source.message}", file=sys.stderr)
+    if args.format == "csv":
+        import csv
+
+        from gip_lint.corpus_table import header
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(header(task.codes))
+    show_progress = None if args.format in ("json-lines", "csv") else False
+    from gip_lint import progress
+
+    show_progress = progress.wanted(len(files)) if show_progress is None else show_progress
+    for path, output, codes, error in runner.map_paths(task, files, jobs_for(args), show_progress,
+                                                             on_crash=_crashed):
+        summary.add(codes)
+        if error:
+            print(error, file=sys.stderr)
             status = EXIT_FINDINGS
             continue
-        report = in_user_positions(parse_source(source), source)
-        if args.format == "json":
-            print(json.dumps(report.to_json_dict(), ensure_ascii=False))
+        if args.format == "csv":
+            writer.writerow(output)
         else:
-            print(render_text(report))
+            print(output)
+    sys.stdout.flush()
+    if summary.wanted(args.summary, len(files)):
+        sys.stderr.write(summary.render(findings=args.format == "csv"))
     return status
+
+
+def _crashed(path: str, message: str):
+    from gip_lint.runner import crashed
+
+    diag = crashed(path, message).diagnostics[0]
+    return path, None, [diag.code], f"{path}:1:1: {diag.code} {diag.message}"
+
+
+class _Task:
+    """Read one file and render it in the chosen format (runs in a worker with ``-j``).
+
+    Returns (path, output, codes found, error message); only ``csv`` runs the rules, for
+    its per-code counts.
+    """
+
+    def __init__(self, form: str, plugins):
+        self.form, self.plugins = form, plugins
+        self.codes = [rule.code for rule in plugins.rules]
+
+    def __call__(self, path: str):
+        from gip_lint.api import parse_source
+        from gip_lint.core_codes import NOT_A_REPORT
+        from gip_lint.linter import lint_source, read_source
+        from gip_lint.rule import Diagnostic
+
+        source = read_source(path, self.plugins.readers)
+        if isinstance(source, Diagnostic):
+            return (path, None, [source.code],
+                    f"{source.path}:{source.line}:{source.column}: {source.code} {source.message}")
+        if self.form == "csv":
+            from gip_lint.corpus_table import row
+
+            result = lint_source(source, self.plugins.rules)
+            report = result.report
+            codes = [d.code for d in result.diagnostics]
+            if report is None:  # the parser failed: lint_source reported it
+                return path, None, codes, f"{path}:1:1: {codes[0] if codes else ''} 报告未能解析"
+            return path, row(report, codes, self.codes), codes, None
+        report = in_user_positions(parse_source(source), source)
+        codes = [] if report.is_report else [NOT_A_REPORT.code]
+        if self.form == "text":
+            output = render_text(report)
+        else:
+            import json
+
+            output = json.dumps(report.to_json_dict(), ensure_ascii=False)
+        return path, output, codes, None
 
 
 def in_user_positions(report, source):
