@@ -7,6 +7,7 @@ not a report GIP002, parts the parser could not map GIP003, a crashing rule GIP9
 from __future__ import annotations
 
 import os
+import stat
 import traceback
 from typing import Iterable, Optional, Sequence
 
@@ -67,7 +68,10 @@ def read_source(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_
         if path == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
-            size = os.path.getsize(path)
+            status = os.stat(path)
+            if not stat.S_ISREG(status.st_mode):  # a FIFO or device would block or never end
+                return _diagnostic(CANNOT_READ, path, 1, 1, "不是普通文件（目录、管道或设备），无法检查")
+            size = status.st_size
             if size > max_bytes:
                 return _diagnostic(CANNOT_READ, path, 1, 1,
                                    f"文件过大：{size} 字节，超过上限 {max_bytes} 字节（可用 --max-file-size 调整）")

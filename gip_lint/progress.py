@@ -31,10 +31,14 @@ def track(items: Iterable[T], total: int, enabled: bool) -> Iterator[T]:
     if not enabled:
         yield from items
         return
+    import shutil
+
     from tqdm import tqdm
 
+    # shutil falls back to 80×24 where the terminal reports a size of 0 (tqdm would draw nothing).
+    size = shutil.get_terminal_size()
     with tqdm(total=total, file=sys.stderr, unit="份", desc="gip-lint", leave=False,
-              dynamic_ncols=True, mininterval=0.2) as bar:
+              ncols=size.columns, nrows=size.lines, mininterval=0.2) as bar:
         for item in items:
             yield item
             bar.update(1)
