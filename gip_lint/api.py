@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Union
 
 from gip_lint.model.build import build_report
@@ -21,7 +20,8 @@ def parse_source(source: SourceText) -> Report:
 def read_path(path: Union[str, os.PathLike], readers: tuple[Reader, ...] = BUILTIN_READERS) -> SourceText:
     """Read a file with the reader for its extension (raises OSError or DecodeError)."""
     name = os.fspath(path)
-    data = Path(name).read_bytes()
+    with open(name, "rb") as handle:
+        data = handle.read()
     return reader_for(name, readers).read(data, name)
 
 

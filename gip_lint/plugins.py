@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
-from pathlib import Path
 from typing import Iterable, Optional
 
 import attrs
@@ -65,6 +64,8 @@ def _entry_points():
 
 def _load_local(path: str) -> object:
     """Import a plugin module from a file path (``plugins = ["rules/local.py"]`` in config)."""
+    from pathlib import Path
+
     file = Path(path)
     name = "gip_lint_local_" + file.stem
     spec = importlib.util.spec_from_file_location(name, file)

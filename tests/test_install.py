@@ -29,19 +29,17 @@ def test_installed_show_json(installed, seeds, tmp_path):
     assert data["tables"]["applications"]["rows"]["三(七)"] == [222, 4, 0, 0, 3, 0, 229]
 
 
-def test_grammar_analysis_is_cached_not_rebuilt(installed, seeds, tmp_path):
-    cache = tmp_path / "cache"
-    env_cache = {"GIP_LINT_CACHE_DIR": str(cache)}
+def test_installed_tool_uses_the_pregenerated_parser(installed, seeds, tmp_path):
+    """The parser compiled ahead of time is used: no Lark import, no grammar analysis, no cache."""
     import subprocess
 
-    run = lambda: subprocess.run([str(installed.bin / "gip-lint"), "check", str(seeds["000"])], capture_output=True,
-                                 text=True, env=installed.env(**env_cache), timeout=60)
-    assert run().returncode == 0
-    files = list(cache.glob("report-*.lark-cache"))
-    assert len(files) == 1
-    stamp = files[0].stat().st_mtime_ns
-    assert run().returncode == 0
-    assert files[0].stat().st_mtime_ns == stamp  # loaded, not written again
+    cache = tmp_path / "cache"
+    probe = ("import sys; from gip_lint.cli import main; code = main(['check', sys.argv[1]]); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('lark', 'tabulate')), code)")
+    result = subprocess.run([installed.python, "-c", probe, str(seeds["000"])], capture_output=True, text=True,
+                            env=installed.env(GIP_LINT_CACHE_DIR=str(cache)), cwd=tmp_path, timeout=60)
+    assert result.stdout.splitlines()[-1] == "[] 0", result.stderr
+    assert not cache.exists()
 
 
 def test_installed_tool_reads_web_pages_and_word_documents(installed, seeds, tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Sequence
 
 from gip_lint.formatters.base import FormatContext, Formatter
@@ -14,6 +13,8 @@ def as_dict(d: Diagnostic, context: FormatContext) -> dict:
 
 
 def render(diagnostics: Sequence[Diagnostic], context: FormatContext) -> str:
+    import json  # only when this format is used: keeps the cold start light
+
     return json.dumps([as_dict(d, context) for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Sequence
 
 from gip_lint.formatters.base import FormatContext, Formatter
@@ -11,6 +10,8 @@ from gip_lint.rule import Diagnostic
 
 
 def render(diagnostics: Sequence[Diagnostic], context: FormatContext) -> str:
+    import json  # only when this format is used: keeps the cold start light
+
     return "".join(json.dumps(as_dict(d, context), ensure_ascii=False) + "\n" for d in diagnostics)
 
 

@@ -8,7 +8,6 @@ baseline fingerprint, which does not depend on line numbers).
 
 from __future__ import annotations
 
-import json
 from typing import Sequence
 from urllib.parse import quote
 
@@ -73,6 +72,8 @@ def build_log(diagnostics: Sequence[Diagnostic], context: FormatContext) -> dict
 
 
 def render(diagnostics: Sequence[Diagnostic], context: FormatContext) -> str:
+    import json  # only when this format is used: keeps the cold start light
+
     return json.dumps(build_log(diagnostics, context), ensure_ascii=False, indent=2) + "\n"
 
 

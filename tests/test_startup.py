@@ -1,0 +1,88 @@
+"""Cold start: the pre-generated parser matches the grammar and Lark's parser; nothing heavy is imported."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import subprocess
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gip_lint import parser
+from gip_lint.entry_points import entry_points
+from gip_lint.linter import read_source
+
+
+def test_pregenerated_parser_is_current():
+    from gip_lint import _report_parser
+
+    assert _report_parser.GRAMMAR == parser.grammar_text(), \
+        "grammars/report.lark changed: run python -m gip_lint.parser --write-standalone"
+    assert type(parser.get_parser()).__module__ == "gip_lint._report_parser"
+
+
+def _flat(tree):
+    """Every block with its tokens' type, text and position (table rows flattened)."""
+    out = []
+    for node in tree.children:
+        tokens = [t for row in node.children for t in row.children] if node.data == "table" else node.children
+        out.append((node.data, [(t.type, str(t), t.line, t.column) for t in tokens]))
+    return out
+
+
+def test_pregenerated_and_lark_parsers_agree_on_the_seeds(seeds):
+    lark_parser = parser.lark_parser()
+    for path in seeds.values():
+        text = read_source(str(path)).text
+        assert _flat(parser.get_parser().parse(text)) == _flat(lark_parser.parse(text))
+
+
+_LINE = st.one_of(st.text(alphabet="一二三四五六、.（）()#*| \t0123456789ab总计", max_size=30),
+                  st.sampled_from(["一、总体情况", "（一）主动公开", "a\tb", "| 1 | 2 |", "   ", "## 三、申请"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(lines=st.lists(_LINE, max_size=30))
+def test_pregenerated_and_lark_parsers_agree_on_any_lines(lines):
+    text = "\n".join(lines) + "\n"
+    assert _flat(parser.get_parser().parse(text)) == _flat(parser.lark_parser().parse(text))
+
+
+def test_lark_fallback_when_the_grammar_changed(monkeypatch, tmp_path):
+    from gip_lint import _report_parser
+
+    monkeypatch.setenv("GIP_LINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(_report_parser, "GRAMMAR", "an older grammar")
+    parser.get_parser.cache_clear()
+    try:
+        built = parser.get_parser()
+        assert type(built).__module__ == "lark.lark"
+        assert len(list(tmp_path.glob("report-*.lark-cache"))) == 1  # analysed once, cached on disk
+        assert [b.kind for b in parser.parse_blocks("一、总体情况\n正文\n", "一、总体情况\n正文\n")] == \
+            ["heading", "paragraph"]
+    finally:
+        parser.get_parser.cache_clear()
+
+
+def test_entry_points_found_as_importlib_metadata_finds_them():
+    for group in ("gip_lint", "console_scripts", "pytest11"):
+        ours = sorted((ep.name, ep.value, ep.dist.name, ep.dist.version) for ep in entry_points(group))
+        standard = sorted((ep.name, ep.value, ep.dist.name, ep.dist.version)
+                          for ep in importlib.metadata.entry_points(group=group))
+        assert ours == standard
+
+
+HEAVY = ("lark", "tabulate", "importlib.metadata", "email", "tqdm", "multiprocessing", "concurrent", "json", "csv")
+
+
+def _imported(*argv: str) -> list[str]:
+    probe = ("import sys; from gip_lint.cli import main; main(sys.argv[1:]); "
+             f"print(sorted(m for m in sys.modules if m in {HEAVY!r} or m.split('.')[0] in {HEAVY!r}))")
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60)
+    return done.stdout.splitlines()[-1]
+
+
+def test_version_and_a_single_check_import_nothing_they_do_not_use(seeds):
+    assert _imported("--version") == "[]"
+    assert _imported("check", str(seeds["001"])) == "[]"
