@@ -1,0 +1,168 @@
+"""Measure gip-lint on this machine and print the figures (a Markdown table for the README).
+
+    python bench/bench.py            # everything (about 3 minutes on 2 cores)
+    python bench/bench.py --quick    # no 10,000-report memory run
+
+Figures:
+- warm: median (and 90th percentile) milliseconds per report for parse + every built-in rule,
+  in-process after a warm-up, and MB/s over the sample;
+- cold: wall time of ``gip-lint check`` on one report, process start to exit (median of 30),
+  beside ``python -c pass`` and, when flake8 is installed, flake8 on a Python file of the
+  same size;
+- throughput: ``gip-lint check`` over 1,000 reports with ``-j 1`` and ``-j N`` (N = cores);
+- memory: peak RSS of ``gip-lint check -j 1`` over 1,000 and 10,000 reports (flat = nothing
+  accumulates from file to file).
+
+The corpus comes from ``bench/corpus.py`` (synthetic reports in varied layouts and sizes,
+some with faults, a few real ones).  Timings on a busy machine are noisy: the load average
+is printed with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402  (bench/corpus.py)
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def spawn(argv: list[str]) -> tuple[float, float, int, int]:
+    """Run argv with stdout/stderr to /dev/null; (wall s, cpu s, peak RSS KB, exit status)."""
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as null:
+        process = subprocess.Popen(argv, stdout=null, stderr=null)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, process.returncode
+
+
+def repeat(argv: list[str], times: int) -> tuple[float, float]:
+    """Median and minimum wall time in ms over ``times`` runs (after one warm-up run)."""
+    spawn(argv)
+    walls = [spawn(argv)[0] * 1000 for _ in range(times)]
+    return statistics.median(walls), min(walls)
+
+
+def warm(paths: list[str]) -> tuple[float, float, float]:
+    """Median ms, 90th-percentile ms per report, and MB/s: parse + all rules, in-process."""
+    from gip_lint.linter import lint_source, read_source
+    from gip_lint.plugins import load_plugins
+
+    plugins = load_plugins()
+    sources = [read_source(p) for p in paths]
+    for source in sources[:20]:
+        lint_source(source, plugins.rules)  # warm-up: parser built, regexes compiled
+    times = []
+    for source in sources:
+        start = time.perf_counter()
+        lint_source(source, plugins.rules)
+        times.append(time.perf_counter() - start)
+    size = sum(len(s.original.encode("utf-8")) for s in sources)
+    times_ms = sorted(t * 1000 for t in times)
+    return statistics.median(times_ms), times_ms[int(len(times_ms) * 0.9)], size / 1e6 / sum(times)
+
+
+def same_size_python(path: Path, size: int) -> None:
+    lines, written, number = [], 0, 0
+    while written < size:
+        line = f"def function_{number}(a, b):\n    return a + b * {number}\n\n\n"
+        lines.append(line)
+        written += len(line)
+        number += 1
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="gip-lint benchmark")
+    parser.add_argument("--quick", action="store_true", help="skip the 10,000-report memory run")
+    parser.add_argument("--gip-lint", dest="gip_lint", default=str(Path(sys.executable).parent / "gip-lint"))
+    parser.add_argument("--flake8", default=shutil.which("flake8") or str(Path(sys.executable).parent / "flake8"))
+    parser.add_argument("--keep", help="generate the corpus here and keep it")
+    args = parser.parse_args()
+
+    import gip_lint
+
+    # As pip does when installing: byte-compile gip-lint, so the cold figure is not paying for
+    # compiling its sources (PYTHONDONTWRITEBYTECODE would otherwise keep it from caching them).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", os.path.dirname(gip_lint.__file__)], check=False)
+
+    jobs = cores()
+    root = Path(args.keep or tempfile.mkdtemp(prefix="gip-lint-bench-"))
+    print(f"gip-lint {gip_lint.__version__}, Python {sys.version.split()[0]} ({sysconfig.get_platform()}), "
+          f"{jobs} cores, load average {os.getloadavg()[0]:.2f} at start", flush=True)
+    rows: list[tuple[str, str]] = []
+    try:
+        thousand = corpus.generate(str(root / "1000"), 1000, seed=1)
+        size = sum(os.path.getsize(p) for p in thousand)
+        print(f"corpus: 1,000 reports, {size / 1e6:.1f} MB ({min(map(os.path.getsize, thousand)) // 1024}–"
+              f"{max(map(os.path.getsize, thousand)) // 1024} KB)", flush=True)
+
+        median, p90, rate = warm(thousand[:300])
+        rows += [("warm: parse + all rules, median per report", f"{median:.2f} ms (90th percentile {p90:.2f} ms)"),
+                 ("warm: throughput, one process", f"{rate:.2f} MB/s")]
+
+        one = next(p for p in thousand if os.path.getsize(p) > 6000 and "report" in p)
+        size_one = os.path.getsize(one)
+        check_one = repeat([args.gip_lint, "check", one], 30)
+        python = repeat([sys.executable, "-c", "pass"], 30)
+        version = repeat([args.gip_lint, "--version"], 30)
+        rows += [(f"cold: `gip-lint check` one report ({size_one // 1024} KB), wall",
+                  f"{check_one[0]:.0f} ms median, {check_one[1]:.0f} ms min"),
+                 ("cold: `gip-lint --version`, wall", f"{version[0]:.0f} ms median"),
+                 ("cold: `python -c pass`, wall (the floor)", f"{python[0]:.0f} ms median")]
+        if os.path.exists(args.flake8):
+            py_file = root / "same_size.py"
+            same_size_python(py_file, size_one)
+            flake8 = repeat([args.flake8, str(py_file)], 30)
+            rows.append((f"cold: flake8 on a {size_one // 1024} KB Python file, wall",
+                         f"{flake8[0]:.0f} ms median, {flake8[1]:.0f} ms min"))
+        print("cold start measured", flush=True)
+
+        serial = spawn([args.gip_lint, "check", "-j", "1", "--no-summary", str(root / "1000")])
+        parallel = spawn([args.gip_lint, "check", "-j", str(jobs), "--no-summary", str(root / "1000")])
+        rows += [("1,000 reports, `-j 1`", f"{serial[0]:.2f} s ({1000 / serial[0]:.0f} reports/s)"),
+                 (f"1,000 reports, `-j {jobs}`",
+                  f"{parallel[0]:.2f} s ({1000 / parallel[0]:.0f} reports/s, {serial[0] / parallel[0]:.2f}× `-j 1`)")]
+        rows.append(("peak memory, `-j 1`, 1,000 reports", f"{serial[2] / 1024:.0f} MB"))
+        print("throughput measured", flush=True)
+
+        if not args.quick:
+            corpus.generate(str(root / "10000"), 10000, seed=2)
+            big = spawn([args.gip_lint, "check", "-j", "1", "--no-summary", str(root / "10000")])
+            rows.append(("peak memory, `-j 1`, 10,000 reports",
+                         f"{big[2] / 1024:.0f} MB ({big[0]:.0f} s, {10000 / big[0]:.0f} reports/s)"))
+            big_parallel = spawn([args.gip_lint, "check", "-j", str(jobs), "--no-summary", str(root / "10000")])
+            rows.append((f"peak memory, `-j {jobs}` (main process), 10,000 reports",
+                         f"{big_parallel[2] / 1024:.0f} MB ({big_parallel[0]:.0f} s)"))
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+
+    print()
+    print(f"| measure ({jobs} cores, load {os.getloadavg()[0]:.1f} at end) | figure |")
+    print("|---|---|")
+    for name, figure in rows:
+        print(f"| {name} | {figure} |")
+
+
+if __name__ == "__main__":
+    main()
