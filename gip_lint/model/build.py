@@ -44,6 +44,15 @@ def _join_tables(blocks: list[Block]) -> list[tuple[str, list[Row]]]:
 def _format_evidence(blocks: list[Block]) -> tuple[tuple[str, str, Position], ...]:
     """Each format marker of spec §6 found, with where it stands."""
     found = []
+    # A marker in a cell is also in the squashed text of all the blocks (squash drops the
+    # whitespace between them): look only for the markers that are there at all.
+    everything = squash("".join(b.text if isinstance(b, TextLine) else "".join(c.text for r in b.rows for c in r.cells)
+                                for b in blocks))
+    present = [(version, [m for m in markers if m in everything])
+               for version, markers in (("2021", FORMAT_2021_MARKERS), ("2019", FORMAT_2019_MARKERS))]
+    present = [(version, markers) for version, markers in present if markers]
+    if not present:
+        return ()
     for block in blocks:
         cells = ([(c.text, c.line, c.column) for r in block.rows for c in r.cells]
                  if isinstance(block, TableBlock) else [(block.text, block.line, block.column)])
@@ -51,7 +60,7 @@ def _format_evidence(blocks: list[Block]) -> tuple[tuple[str, str, Position], ..
             if text.isascii():  # every marker is Chinese; numbers and blanks cannot hold one
                 continue
             squashed = squash(text)
-            for version, markers in (("2021", FORMAT_2021_MARKERS), ("2019", FORMAT_2019_MARKERS)):
+            for version, markers in present:
                 for marker in markers:
                     if marker in squashed:
                         found.append((version, marker, Position(line, column)))

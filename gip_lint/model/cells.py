@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from gip_lint.model.document import Cell, RawCell
@@ -21,22 +22,29 @@ def _number(text: str) -> int | float:
 
 def read_cell(raw: RawCell) -> Cell:
     """Turn a raw cell into a :class:`Cell`; never raises."""
-    text = _THOUSANDS.sub("", raw.text.replace(" ", ""))
+    value, problem = _reading(raw.text)
+    return Cell(raw.raw, value, raw.line, raw.column, problem)
+
+
+@functools.lru_cache(maxsize=4096)  # cell texts ("0", "1", "") repeat endlessly; bounded: memory stays flat
+def _reading(text: str) -> tuple:
+    """(value, problem) of a cell's text."""
+    text = _THOUSANDS.sub("", text.replace(" ", ""))
     if text == "":
-        return Cell(raw.raw, None, raw.line, raw.column)
+        return None, None
     if _PLAIN.match(text):
-        return Cell(raw.raw, _number(text), raw.line, raw.column)
+        return _number(text), None
     if _PLACEHOLDER.match(text):
-        return Cell(raw.raw, None, raw.line, raw.column, "placeholder")
+        return None, "placeholder"
     if _NEGATIVE.match(text):
-        return Cell(raw.raw, -_number(text.lstrip("-").strip()), raw.line, raw.column, "negative")
+        return -_number(text.lstrip("-").strip()), "negative"
     match = _WITH_UNIT.match(text)
     if match:
-        return Cell(raw.raw, _number(match.group(1)), raw.line, raw.column, "unit")
+        return _number(match.group(1)), "unit"
     match = _WITH_NOTE.match(text)
     if match:
-        return Cell(raw.raw, _number(match.group(1)), raw.line, raw.column, "note")
-    return Cell(raw.raw, None, raw.line, raw.column, "text")
+        return _number(match.group(1)), "note"
+    return None, "text"
 
 
 def is_value_like(raw: RawCell) -> bool:
