@@ -155,3 +155,15 @@ def test_progress_bar_passes_items_through_and_draws_on_stderr(capsys):
     assert out == "" and "gip-lint:" in err and "/60 " in err
     assert list(progress.track(iter(range(3)), 3, enabled=False)) == [0, 1, 2]
     assert capsys.readouterr() == ("", "")
+
+
+def test_a_bad_configuration_file_fails_the_run_with_workers_too(capsys, seeds, tmp_path):
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    for number in range(9):  # enough files for worker processes
+        shutil.copy(seeds["004"], sub / f"r{number}.txt")
+    (sub / ".gip-lint.toml").write_text('select = ["XYZ999"]\n', encoding="utf-8")
+    for jobs in ("1", "2"):
+        code, out, err = _check(capsys, "-j", jobs, str(tmp_path))
+        assert (code, out) == (2, "")
+        assert "XYZ999" in err and "Traceback" not in err
