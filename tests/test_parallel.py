@@ -97,11 +97,12 @@ def test_a_dying_worker_loses_only_its_file(corpus, tmp_path):
     crashed = by_name["synth_07.txt"].diagnostics
     assert [(d.code, d.line, d.column) for d in crashed] == [("GIP999", 1, 1)]
     assert "工作进程意外退出" in crashed[0].message
-    assert [(d.code, d.line, d.column) for d in by_name["001_9df385a2314a3820.txt"].diagnostics] == [("GIP206", 66, 27)]
+    assert ("GIP206", 66, 27) in [(d.code, d.line, d.column) for d in by_name["001_9df385a2314a3820.txt"].diagnostics]
     assert {d.code for d in by_name["synth_05.txt"].diagnostics} == {"GIP202", "GIP203"}
     others = [r for name, r in by_name.items() if name not in ("synth_07.txt", "001_9df385a2314a3820.txt")
               and name[6:8] not in ("00", "05", "10", "15", "20")]
-    assert others and all(r.diagnostics == () for r in others)
+    # Valid synthetic reports: nothing but year-over-year findings (random organs and years pair up).
+    assert others and all(d.code.startswith("GIP50") for r in others for d in r.diagnostics)
 
 
 def test_a_task_that_raises_becomes_its_crash_result():
