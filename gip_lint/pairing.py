@@ -76,18 +76,19 @@ class Predecessors:
 
 
 def predecessors(files: Sequence[str], rules: Iterable[Rule], selection: Selection, readers: Sequence = (),
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> Predecessors:
+                 max_bytes: int = DEFAULT_MAX_BYTES, map_paths: Callable = map) -> Predecessors:
     """Pair the files of a run by organ and year (from their titles).
 
     Two files claiming the same organ and year are both paired with the year before, but
     neither serves as anyone's predecessor (which one would be last year's is unclear).
+    ``map_paths(function, files)`` reads the titles (the runner passes its worker pool's).
     """
     files = [path for path in files if path != "-"]
     if len(files) < 2 or not any(selection(rule.code) for rule in year_over_year_rules(rules)):
         return Predecessors(readers=readers, max_bytes=max_bytes)
     by_key: dict[tuple[str, int], list[str]] = {}
-    for path in files:
-        key = title_key(path, readers, max_bytes)
+    keys = map_paths(lambda path: title_key(path, readers, max_bytes), files)
+    for path, key in zip(files, keys):
         if key is not None:
             by_key.setdefault(key, []).append(path)
     paired = {}

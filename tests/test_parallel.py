@@ -168,3 +168,18 @@ def test_a_bad_configuration_file_fails_the_run_with_workers_too(capsys, seeds, 
         code, out, err = _check(capsys, "-j", jobs, str(tmp_path))
         assert (code, out) == (2, "")
         assert "XYZ999" in err and "Traceback" not in err
+
+
+def test_year_over_year_pairs_are_found_and_checked_in_workers(capsys, tmp_path):
+    rng = random.Random(11)
+    for year in (2022, 2023):
+        report = attrs.evolve(random_report(rng), organ="测试区人民政府", year=year)
+        (tmp_path / f"pair_{year}.txt").write_text(render(report).text, encoding="utf-8")
+    for number in range(8):  # enough files for worker processes
+        report = attrs.evolve(random_report(rng), organ=f"第{number}区人民政府", year=2023)
+        (tmp_path / f"other_{number}.txt").write_text(render(report).text, encoding="utf-8")
+    one = _check(capsys, "-j", "1", str(tmp_path))
+    two = _check(capsys, "-j", "2", str(tmp_path))
+    assert one == two
+    year_over_year = [line for line in one[1].splitlines() if " GIP50" in line]
+    assert year_over_year and all(line.startswith(str(tmp_path / "pair_2023.txt")) for line in year_over_year)
