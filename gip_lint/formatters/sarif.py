@@ -9,7 +9,6 @@ baseline fingerprint, which does not depend on line numbers).
 from __future__ import annotations
 
 from typing import Sequence
-from urllib.parse import quote
 
 from gip_lint.formatters.base import FormatContext, Formatter
 from gip_lint.rule import Diagnostic
@@ -33,6 +32,8 @@ def _rule(rule) -> dict:
 
 
 def _result(d: Diagnostic, context: FormatContext, index: dict) -> dict:
+    from urllib.parse import quote  # only when SARIF is written: keeps the cold start light
+
     result = {
         "ruleId": d.code,
         "level": LEVELS.get(d.severity, "error"),
