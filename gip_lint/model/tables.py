@@ -269,20 +269,22 @@ def build_review(rows: list[Row], problems: list[ParseProblem]) -> Optional[Revi
         label = squash("".join(c.text for c in labels))
         value_rows.append((row, labels, value_start, label))
 
-    # Layout 1: one row of 15 numbers under the three group headers.
+    # Layout 1: one row of 15 numbers under the three group headers (perhaps after a label
+    # such as "数量" that names no group).
     for row, labels, value_start, label in value_rows:
-        if labels:
+        if labels and any(re.search(pattern, label) for _, pattern in _GROUP_LABELS):
             continue
         cells = row.cells
-        lo, hi = _span(cells, 0)
-        if len(cells) == 15:
-            start = 0
+        lo, hi = _span(cells, value_start)
+        if len(cells) - value_start == 15:
+            start = value_start
         elif hi - lo + 1 == 15:
             start = lo
         else:
             problems.append(ParseProblem(
-                f"表四的数字行有 {sum(1 for c in cells if c.text)} 个数字，应为 15 个（3 组 × 5 列），未参与核对",
-                row.line, cells[0].column, "table:四:values"))
+                f"表四的数字行有 {sum(1 for c in cells[value_start:] if c.text)} 个数字，应为 15 个（3 组 × 5 列），未参与核对",
+                row.line, cells[value_start].column if value_start < len(cells) else cells[0].column,
+                "table:四:values"))
             return None
         read = [read_cell(c) for c in cells[start:start + 15]]
         for index, group in enumerate(REVIEW_GROUPS):
