@@ -31,3 +31,11 @@ def test_variant_reads_like_the_seed(seeds, name):
     assert variant.problems == ()
     codes = [d.code for d in lint_text(text) if d.code != "GIP103"]
     assert codes == []
+
+
+def test_unrecognised_heading_style_is_gip003_not_six_missing_sections(seeds):
+    text = seeds["004"].read_text(encoding="utf-8")
+    for numeral in "一二三四五六":
+        text = text.replace(f"\n{numeral}、", "\n第X部分 ", 1)
+    found = [(d.code, d.line, d.column) for d in lint_text(text)]
+    assert found == [("GIP003", 1, 1)]

@@ -94,6 +94,11 @@ def build_report(source: SourceText, blocks: list[Block]) -> Report:
         elif kind == "四" and review is None:
             review = build_review(rows, problems)
 
+    if not sections and (applications is not None or review is not None):
+        # Tables but no heading we recognise: more likely an unusual heading style than a
+        # report without sections, so say that the structure was not checked (GIP003).
+        problems.append(ParseProblem("找不到“一、总体情况”等六个部分的标题，各部分是否齐全、顺序是否正确未检查",
+                                     1, 1, "sections"))
     evidence = _format_evidence(blocks)
     found_anything = bool(sections) or applications is not None or review is not None
     is_report = found_anything and not (_PRE_2019.search(source.text) and applications is None)
