@@ -35,7 +35,9 @@ def test_variant_reads_like_the_seed(seeds, name):
 
 def test_unrecognised_heading_style_is_gip003_not_six_missing_sections(seeds):
     text = seeds["004"].read_text(encoding="utf-8")
-    for numeral in "一二三四五六":
-        text = text.replace(f"\n{numeral}、", "\n第X部分 ", 1)
+    from gip_lint.model.labels import CHINESE_NUMERALS, SECTION_TITLES
+
+    for number, title in SECTION_TITLES.items():
+        text = text.replace(f"{CHINESE_NUMERALS[number - 1]}、{title}", f"第{number}部分 {title}")
     found = [(d.code, d.line, d.column) for d in lint_text(text)]
     assert found == [("GIP003", 1, 1)]
