@@ -58,17 +58,34 @@ def _outcome_rows(table: ApplicationsTable, report_format: Optional[str]) -> tup
     return OUTCOME_ROWS["2021"]
 
 
+# GIP201-203 each need the identities of the same table: evaluate them once per table object.
+# The model is frozen attrs with dict fields (not hashable), so the key is the object itself,
+# held (one table) so that its id cannot be reused while it is the key.
+_last_identities: tuple = (None, None, [])
+
+
 def application_identities(table: ApplicationsTable, report_format: Optional[str]) -> list[Identity]:
-    """Every identity of table 三 whose cells are all present and numeric, evaluated."""
+    """Every identity of table 三 whose cells are all present and numeric, evaluated (cached
+    for the last table asked about; callers must not modify the list)."""
+    global _last_identities
+    last_table, last_format, found = _last_identities
+    if last_table is table and last_format == report_format:
+        return found
+    found = _application_identities(table, report_format)
+    _last_identities = (table, report_format, found)
+    return found
+
+
+def _application_identities(table: ApplicationsTable, report_format: Optional[str]) -> list[Identity]:
     rows = table.rows
     found: list[Identity] = []
+    outcomes = _outcome_rows(table, report_format)
     for column in range(len(APPLICANT_COLUMNS)):
         keys = ("一", "二", "三(七)", "四")
         if all(k in rows for k in keys) and _known(rows[k][column] for k in keys):
             left = rows["一"][column].value + rows["二"][column].value
             right = rows["三(七)"][column].value + rows["四"][column].value
             found.append(Identity("A1", column, left, right, tuple((k, column) for k in keys), ("三(七)", column)))
-        outcomes = _outcome_rows(table, report_format)
         if all(k in rows for k in outcomes + ("三(七)",)) and _known(rows[k][column] for k in outcomes + ("三(七)",)):
             total = rows["三(七)"][column].value
             parts = sum(rows[k][column].value for k in outcomes)
