@@ -95,8 +95,8 @@ def standalone_source() -> str:
 
 
 def _row(token, original_lines: list[str]) -> Row:
-    """Split a ROW token into cells, keeping each cell's column in the line."""
-    text = str(token)
+    """Split a ROW token (a line with its newline) into cells, keeping each cell's column."""
+    text = str(token)[:-1]
     line = token.line
     original = original_lines[line - 1] if line - 1 < len(original_lines) else text
     base = token.column  # 1-based column of the token's first character
