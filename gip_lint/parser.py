@@ -99,39 +99,27 @@ def _row(token, original_lines: list[str]) -> Row:
     text = str(token)[:-1]
     line = token.line
     original = original_lines[line - 1] if line - 1 < len(original_lines) else text
-    base = token.column  # 1-based column of the token's first character
-    stripped = text.lstrip(" ")
-    if stripped.startswith("|"):
-        parts, offsets = _split_pipe(text)
-    else:
-        parts, offsets = _split(text, "\t")
+    if original == text:  # nothing normalised on this line: a cell as written is its text
+        original = ""
+    pipe = text.lstrip(" ").startswith("|")
+    parts = text.split("|" if pipe else "\t")
+    first, last = 0, len(parts)
+    if pipe:  # the outer pipes of a Markdown row do not make cells
+        if parts[0].strip() == "":
+            first = 1
+        if last > first and parts[-1].strip() == "":
+            last -= 1
     cells = []
-    for part, offset in zip(parts, offsets):
-        lead = len(part) - len(part.lstrip())
-        start = base + offset + lead
-        clean = part.strip()
-        raw = original[start - 1:start - 1 + len(clean)] if original else clean
-        cells.append(RawCell(text=clean, raw=raw, line=line, column=start))
+    column = token.column  # 1-based column of the current part's first character
+    for index, part in enumerate(parts):
+        if first <= index < last:
+            rest = part.lstrip()
+            clean = rest.rstrip()
+            start = column + len(part) - len(rest)
+            raw = original[start - 1:start - 1 + len(clean)] if original else clean
+            cells.append(RawCell(text=clean, raw=raw, line=line, column=start))
+        column += len(part) + 1
     return Row(cells=tuple(cells), line=line)
-
-
-def _split(text: str, sep: str) -> tuple[list[str], list[int]]:
-    parts = text.split(sep)
-    offsets, pos = [], 0
-    for part in parts:
-        offsets.append(pos)
-        pos += len(part) + len(sep)
-    return parts, offsets
-
-
-def _split_pipe(text: str) -> tuple[list[str], list[int]]:
-    """Cells of a Markdown pipe row (the outer pipes are not cells)."""
-    parts, offsets = _split(text, "|")
-    if parts and parts[0].strip() == "":
-        parts, offsets = parts[1:], offsets[1:]
-    if parts and parts[-1].strip() == "":
-        parts, offsets = parts[:-1], offsets[:-1]
-    return parts, offsets
 
 
 def _is_pipe_separator(row: Row) -> bool:
