@@ -86,3 +86,23 @@ def _imported(*argv: str) -> list[str]:
 def test_version_and_a_single_check_import_nothing_they_do_not_use(seeds):
     assert _imported("--version") == "[]"
     assert _imported("check", str(seeds["001"])) == "[]"
+
+
+def test_prose_patterns_are_compiled_on_first_use_and_match_as_compiled_ones():
+    code = ("import gip_lint.rules.prose as p, gip_lint.rules.sentences as s\n"
+            "from gip_lint.lazy_re import LazyPattern\n"
+            "lazy = [v for m in (p, s) for v in vars(m).values() if isinstance(v, LazyPattern)]\n"
+            "lazy += [pattern for _, pattern in p._KEYWORDS]\n"
+            "assert len(lazy) >= 20, len(lazy)\n"
+            "assert not any('search' in vars(v) for v in lazy)\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+    import re
+
+    from gip_lint.lazy_re import LazyPattern
+
+    lazy, compiled = LazyPattern(r"(\d+)\s*(件|项)"), re.compile(r"(\d+)\s*(件|项)")
+    text = "收到申请 12 件，办结 3项。"
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)] == [(5, 9), (13, 15)]
+    assert lazy.search(text).group(1) == "12" and lazy.sub("N", text) == compiled.sub("N", text)
+    assert lazy.pattern == compiled.pattern and lazy.groups == 2

@@ -14,6 +14,8 @@ from typing import Iterable, Iterator, Optional
 
 import attrs
 
+from gip_lint.lazy_re import LazyPattern, lazy_compile
+
 from gip_lint.model.document import Report, TextLine
 from gip_lint.rule import Finding, rule
 from gip_lint.rules.quantities import (
@@ -31,8 +33,8 @@ from gip_lint.rules.sentences import Span, clauses, other_year, prose_paragraphs
 # --- what a number is a number of ----------------------------------------------------------------
 
 #: Keywords naming a quantity; ``None`` marks words after which a number counts something else.
-_KEYWORDS: tuple[tuple[Optional[str], re.Pattern], ...] = tuple(
-    (kind, re.compile(pattern)) for kind, pattern in (
+_KEYWORDS: tuple[tuple[Optional[str], LazyPattern], ...] = tuple(
+    (kind, lazy_compile(pattern)) for kind, pattern in (
         ("disclosed_all", r"予以公开(?:及|和|与|、|或|以及)部分公开"),
         ("disclosed", r"(?<!不)予以公开"),
         ("partial", r"部分公开"),
@@ -54,23 +56,23 @@ _KEYWORDS: tuple[tuple[Optional[str], re.Pattern], ...] = tuple(
     )
 )
 
-_COUNT = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.%])\s*(件|项|个|宗|起|份)"
+_COUNT = lazy_compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.%])\s*(件|项|个|宗|起|份)"
                     r"(?!工作日|日|天|小时|月|年|季度|以上|以内|左右|余|多|次|方面|领域|部门|单位)")
-_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.(\d+))?)\s*%")
+_PERCENT = lazy_compile(r"(?<![\d.])(\d+(?:\.(\d+))?)\s*%")
 
 # Words in the gap between the keyword and the number that change what the number means.
-_GAP_SPOILERS = re.compile(r"同比|较|比上|增|减|上升|下降|提高|占|率|平均|累计|涉及|属于|关于|约|近|超过|逾|"
+_GAP_SPOILERS = lazy_compile(r"同比|较|比上|增|减|上升|下降|提高|占|率|平均|累计|涉及|属于|关于|约|近|超过|逾|"
                            r"第|其中|上年|去年|上一年|同期|以来|月|季度|复议|诉讼|各|分别|之|等")
-_OUTCOME_GAP = re.compile(r"^(?:\s|的|了|共|为|有|信息|政府信息|申请|件|决定|答复)*$")
-_CASE_GAP = re.compile(r"^(?:\s|申请|案件|案|件|共|了|的|为|有)*$")
-_RULES_GAP = re.compile(r"^(?:\s|共|总计|合计|为|有|了)*$")
-_PLAN = re.compile(r"计划|预计|力争|争取|目标|预期|拟")
+_OUTCOME_GAP = lazy_compile(r"^(?:\s|的|了|共|为|有|信息|政府信息|申请|件|决定|答复)*$")
+_CASE_GAP = lazy_compile(r"^(?:\s|申请|案件|案|件|共|了|的|为|有)*$")
+_RULES_GAP = lazy_compile(r"^(?:\s|共|总计|合计|为|有|了)*$")
+_PLAN = lazy_compile(r"计划|预计|力争|争取|目标|预期|拟")
 # A wider or narrower scope than the report's tables ("全区各单位共受理", "全市").
-_OTHER_SCOPE = re.compile(r"各(?:单位|部门|乡镇|街道|级|地|县|区|市)|全市|全省|全国|系统内|所属|下属|本级")
-_YEAR_IN_GAP = re.compile(r"(?:19|20)\d{2}\s*年度?")
+_OTHER_SCOPE = lazy_compile(r"各(?:单位|部门|乡镇|街道|级|地|县|区|市)|全市|全省|全国|系统内|所属|下属|本级")
+_YEAR_IN_GAP = lazy_compile(r"(?:19|20)\d{2}\s*年度?")
 
-_COMPARISON = re.compile(r"上年|去年|上一年|同期|同比|较上|较去|增长|减少|下降|上升")
-_CARRIED_IN = re.compile(r"(?:上年|上一年|去年|上年度|往年)(?:度)?$")
+_COMPARISON = lazy_compile(r"上年|去年|上一年|同期|同比|较上|较去|增长|减少|下降|上升")
+_CARRIED_IN = lazy_compile(r"(?:上年|上一年|去年|上年度|往年)(?:度)?$")
 
 
 @attrs.frozen
@@ -204,7 +206,7 @@ def prose_number_mismatch(report: Report, context) -> Iterable[Finding]:
 
 # --- percentages -----------------------------------------------------------------------------------
 
-_PERCENT_GAP_TOKENS = re.compile(
+_PERCENT_GAP_TOKENS = lazy_compile(
     r"(?:\s|[,，]|的|了|共|为|有|占|比例|比重|比|总数|总量|总件数|件数|全部|所有|已|办结|受理|申请|"
     r"依申请公开|政府信息公开|\d+\s*(?:件|项|个|宗))*")
 
@@ -326,8 +328,8 @@ def _sum_check(report: Report, paragraph: TextLine, shares) -> Iterator[Finding]
 
 # --- "均获维持" ------------------------------------------------------------------------------------
 
-_ALL_UPHELD = re.compile(r"(?<![未不非])(?:均|全部|全都|都)(?:已|被|获|得到|予以|依法)*(?:结果)?维持")
-_SCOPE = re.compile(r"复议后起诉|直接起诉|行政诉讼|起诉|应诉|诉讼|复议")
+_ALL_UPHELD = lazy_compile(r"(?<![未不非])(?:均|全部|全都|都)(?:已|被|获|得到|予以|依法)*(?:结果)?维持")
+_SCOPE = lazy_compile(r"复议后起诉|直接起诉|行政诉讼|起诉|应诉|诉讼|复议")
 _NOT_UPHELD = ("结果纠正", "其他结果", "尚未审结")
 _GROUP_LABEL = {REVIEW: "行政复议", DIRECT: "直接起诉的行政诉讼", AFTER_REVIEW: "复议后起诉的行政诉讼"}
 
@@ -390,8 +392,8 @@ def upheld_claim(report: Report, context) -> Iterable[Finding]:
 
 # --- the organ's name --------------------------------------------------------------------------------
 
-_PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(省|市|区|县|旗|镇|乡|街道)")
-_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)+(?:自治)?|自治")
+_PLACE = lazy_compile(r"([\u4e00-\u9fff]{2,6}?)(省|市|区|县|旗|镇|乡|街道)")
+_ETHNIC = lazy_compile(r"(?:[\u4e00-\u9fff]{1,3}族)+(?:自治)?|自治")
 # Places that differ only in these are usually different places (河东区/河西区, 新城区/老城区).
 _DIRECTIONS = set("东西南北中上下前后左右内外新老旧大小")
 
@@ -477,11 +479,11 @@ def organ_name_typo(report: Report, context) -> Iterable[Finding]:
 # --- enumeration --------------------------------------------------------------------------------------
 
 _NUMERALS = "一二三四五六七八九十"
-_INLINE_POINT = re.compile(r"(?:^|(?<=[\s,;:，；：。、(（\"“]))(十[一二三四五六七八九]?|[一二三四五六七八九])是")
+_INLINE_POINT = lazy_compile(r"(?:^|(?<=[\s,;:，；：。、(（\"“]))(十[一二三四五六七八九]?|[一二三四五六七八九])是")
 _LEADING = (
-    ("bracket", re.compile(r"^\((十[一二三四五六七八九]?|[一二三四五六七八九])\)")),
-    ("arabic", re.compile(r"^(\d{1,2})\s*[.、](?!\d)")),
-    ("arabic-bracket", re.compile(r"^\((\d{1,2})\)")),
+    ("bracket", lazy_compile(r"^\((十[一二三四五六七八九]?|[一二三四五六七八九])\)")),
+    ("arabic", lazy_compile(r"^(\d{1,2})\s*[.、](?!\d)")),
+    ("arabic-bracket", lazy_compile(r"^\((\d{1,2})\)")),
 )
 _LEVEL_ORDER = ("bracket", "arabic", "arabic-bracket")
 

@@ -11,13 +11,15 @@ from typing import Iterator, Optional
 
 import attrs
 
+from gip_lint.lazy_re import lazy_compile
+
 from gip_lint.model.document import Report, TextLine
 
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_END = lazy_compile(r"[。！？!?]")
 # A comma between a digit and three digits is a thousands separator, not a clause end.
-_CLAUSE_END = re.compile(r"[;:；：，]|(?<!\d),|,(?!\d{3}(?!\d))")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_BOOK_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>")
+_CLAUSE_END = lazy_compile(r"[;:；：，]|(?<!\d),|,(?!\d{3}(?!\d))")
+_YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
+_BOOK_TITLE = lazy_compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>")
 
 
 @attrs.frozen
