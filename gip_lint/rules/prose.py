@@ -456,9 +456,9 @@ def organ_name_typo(report: Report, context) -> Iterable[Finding]:
         variants: Counter = Counter()
         spots = []
         for paragraph in paragraphs:
-            for index in range(len(stem), len(paragraph.text)):
-                if not paragraph.text.startswith(suffix, index):
-                    continue
+            found = paragraph.text.find(suffix, len(stem))
+            while found != -1:  # every place the suffix starts, after room for a stem
+                index, found = found, paragraph.text.find(suffix, found + 1)
                 candidate = paragraph.text[index - len(stem):index]
                 diff = _one_off(candidate, stem)
                 if diff is None or not all(_cjk(c) for c in candidate):
