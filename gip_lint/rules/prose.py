@@ -58,6 +58,7 @@ _KEYWORDS: tuple[tuple[Optional[str], LazyPattern], ...] = tuple(
 
 _COUNT = lazy_compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.%])\s*(件|项|个|宗|起|份)"
                     r"(?!工作日|日|天|小时|月|年|季度|以上|以内|左右|余|多|次|方面|领域|部门|单位)")
+_DIGIT = lazy_compile(r"\d")  # every _COUNT match has one
 _PERCENT = lazy_compile(r"(?<![\d.])(\d+(?:\.(\d+))?)\s*%")
 
 # Words in the gap between the keyword and the number that change what the number means.
@@ -138,8 +139,12 @@ def _kind(kind: str, clause: str, match: re.Match, gap: str, year: Optional[int]
 def statements(report: Report) -> Iterator[Statement]:
     """Every number in sections 一 to 四 that unambiguously states a quantity of the tables."""
     for _, paragraph in prose_paragraphs(report):
+        if not _DIGIT.search(paragraph.text):  # no number, no statement: skip the splitting
+            continue
         about_requests = "申请" in paragraph.text
         for sentence in sentences(paragraph.text):
+            if not _DIGIT.search(sentence.text):
+                continue
             for clause in clauses(sentence):
                 for count in _COUNT.finditer(clause.text):
                     statement = _statement(report, paragraph, sentence, clause, count, about_requests)
