@@ -14,6 +14,8 @@ _WITH_NOTE = re.compile(r"^(\d+(?:\.\d+)?)\s*[(（\[【].*$")
 # Cells that stand for "nothing written": dashes, slashes, 无.
 _PLACEHOLDER = re.compile(r"^(-+|/|\\|无|空|——|－+|—+)$")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(\D|$))")
+_ENUMERATED = re.compile(r"^\d+[.、]\D")
+_DECIMAL = re.compile(r"^\d+\.\d")
 
 
 def _number(text: str) -> int | float:
@@ -52,7 +54,6 @@ def is_value_like(raw: RawCell) -> bool:
     text = raw.text.replace(" ", "")
     if text == "":
         return True
-    if re.match(r"^\d+[.、]\D", text) and not re.match(r"^\d+\.\d", text):
+    if _ENUMERATED.match(text) and not _DECIMAL.match(text):
         return False  # "1.属于国家秘密": an enumerated label
-    cell = read_cell(raw)
-    return cell.problem != "text"
+    return _reading(raw.text)[1] != "text"  # read_cell(raw).problem, without making the Cell
