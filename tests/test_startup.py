@@ -106,3 +106,16 @@ def test_prose_patterns_are_compiled_on_first_use_and_match_as_compiled_ones():
     assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)] == [(5, 9), (13, 15)]
     assert lazy.search(text).group(1) == "12" and lazy.sub("N", text) == compiled.sub("N", text)
     assert lazy.pattern == compiled.pattern and lazy.groups == 2
+
+
+def test_the_pregenerated_parser_does_not_import_logging(seeds):
+    probe = ("import sys; from gip_lint.cli import main\n"
+             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+             "print('logging' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe, "check", str(seeds["001"])], capture_output=True, text=True,
+                          timeout=60)
+    assert done.stdout.splitlines()[-1] == "False"
+    from gip_lint import _report_parser
+
+    assert isinstance(_report_parser.logger, _report_parser._SilentLogger)
+    assert _report_parser.logger.exception("not shown") is None
