@@ -9,6 +9,7 @@ from gip_lint.model.document import (
     Block,
     ParseProblem,
     Position,
+    RawCell,
     Report,
     Row,
     TableBlock,
@@ -24,21 +25,37 @@ def _join_tables(blocks: list[Block]) -> list[tuple[str, list[Row]]]:
     """Group table blocks into the tables they belong to.
 
     A table interrupted by a blank line (seed 001) continues when the next block is of the
-    same kind, or of no recognisable kind, and no heading or prose stands between them.
+    same kind, or of no recognisable kind, and no heading or prose stands between them.  In
+    table 三, short lines without cells between two parts are a label that PDF extraction
+    broke off its row ("其政府信息公开申请"): they join the table as one-cell rows.
     """
     tables: list[tuple[str, list[Row]]] = []
     previous_was_table = False
+    broken_off: list[TextLine] = []
     for block in blocks:
         if isinstance(block, TableBlock):
             kind = classify(block)
             if previous_was_table and tables and kind in (None, tables[-1][0]):
+                tables[-1][1].extend(Row((RawCell(t.text, t.raw, t.line, t.column),), t.line) for t in broken_off)
                 tables[-1][1].extend(block.rows)
             elif kind is not None:
                 tables.append((kind, list(block.rows)))
             previous_was_table = True
+            broken_off = []
+        elif previous_was_table and tables and tables[-1][0] == "三" and _broken_label(block) and len(broken_off) < 2:
+            broken_off.append(block)
         else:
             previous_was_table = False
+            broken_off = []
     return tables
+
+
+_SENTENCE = re.compile(r"[。；;:：!！?？]")
+
+
+def _broken_label(line: TextLine) -> bool:
+    """A short piece of a label, not a heading or a sentence."""
+    return line.kind != "heading" and len(squash(line.text)) <= 30 and not _SENTENCE.search(line.text)
 
 
 def _format_evidence(blocks: list[Block]) -> tuple[tuple[str, str, Position], ...]:

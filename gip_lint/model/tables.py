@@ -189,12 +189,35 @@ def _is_row_label(cell: RawCell) -> bool:
                 or re.search(r"本年度办理结果|^\(?[一二三四五六七]\)", text))
 
 
+def _continue_label(held: list[RawCell], labels: list[RawCell]) -> list[RawCell]:
+    """The label cells of a row whose label began on the line before (``held``)."""
+    if not labels:
+        return held
+    last, first = held[-1], labels[0]
+    # One cell, positioned where the continuation stands (on the line with the numbers).
+    merged = RawCell(last.text + first.text, last.raw + first.raw, first.line, first.column)
+    return held[:-1] + [merged] + labels[1:]
+
+
+def _keep(keyed: list, key: str, row: Row, labels: list[RawCell], aligner: Aligner,
+          value_start: Optional[int] = None) -> None:
+    """Record a keyed row (its values start after its labels) and learn its grid."""
+    if value_start is None:
+        value_start = row.cells.index(labels[-1]) + 1 if labels and labels[-1] in row.cells else 0
+    label_cell = labels[-1] if labels else row.cells[0]
+    keyed.append((key, row, value_start, Position(label_cell.line, label_cell.column)))
+    start = aligner.direct(row, value_start)
+    if start is not None:
+        aligner.learn(start, value_start, len(row.cells))
+
+
 def build_applications(rows: list[Row], problems: list[ParseProblem]) -> ApplicationsTable:
     aligner = Aligner(len(APPLICANT_COLUMNS))
     header_text = ""
     keyed: list[tuple[str, Row, int, Position]] = []  # key, row, value start, label position
     group: Optional[str] = None
     previous: Optional[str] = None
+    held: Optional[tuple[Row, list[RawCell], Optional[str]]] = None  # a label-only line, see below
     for row in rows:
         joined = squash("".join(c.text for c in row.cells))
         labels, value_start = _labels_for_applications(row)
@@ -202,7 +225,27 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
         if not keyed and _APPLICATION_HEADER.search(joined) and not has_value:
             header_text += "|" + "|".join(squash(c.text) for c in row.cells if c.text)
             continue
+        group_before = group
         key, group = _row_key(labels, group, previous)
+        # PDF extraction breaks a long label over lines: the first part on a line of its own
+        # (no value cells), the rest in front of the numbers.  The numbers belong to the held
+        # label when their own label names no row and the two parts together name one.
+        if held is not None:
+            held_row, held_labels, held_key = held
+            held = None
+            combined = (None, group)
+            if key is None and has_value:
+                joined_labels = _continue_label(held_labels, labels)
+                combined = _row_key(joined_labels, group_before, previous)
+            if combined[0] is not None and (held_key is None or combined[0] == held_key):
+                key, group = combined
+                labels = joined_labels
+            elif held_key is not None:
+                _keep(keyed, held_key, held_row, held_labels, aligner)
+                previous = held_key
+        if labels and not has_value and len(row.cells) - value_start < aligner.width:
+            held = (row, labels, key)  # too few cells to be a (blank) row of numbers
+            continue
         if key is None:
             if has_value:
                 label = "".join(c.text for c in labels) or "（无标签）"
@@ -212,12 +255,10 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
             continue
         if key == "三(六)" and previous and previous.startswith("三(六)"):
             continue  # a group label on its own line after its sub-rows: nothing to read
-        label_cell = labels[-1] if labels else row.cells[0]
-        keyed.append((key, row, value_start, Position(label_cell.line, label_cell.column)))
+        _keep(keyed, key, row, labels, aligner, value_start)
         previous = key
-        start = aligner.direct(row, value_start)
-        if start is not None:
-            aligner.learn(start, value_start, len(row.cells))
+    if held is not None and held[2] is not None:
+        _keep(keyed, held[2], held[0], held[1], aligner)
 
     table_rows: dict[str, tuple[Optional[Cell], ...]] = {}
     positions: dict[str, Position] = {}

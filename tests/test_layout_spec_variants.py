@@ -1,0 +1,121 @@
+"""Layout variants of spec §3, §4 and §6 applied to a real seed (004): each reads to the same
+tables as the seed with no findings, or -- where gip-lint cannot read it safely -- to GIP003
+and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+import gip_lint
+from gip_lint.testing import lint_text
+
+T3_HEADER = (
+    "(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)\t\t申请人情况\t\t\t\t\t\t总计\t\n"
+    "\t\t自然人\t法人或其他组织\t\t\t\t\t\t\n"
+    "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\t\n"
+)
+
+#: name → list of (old, new) replacements in seed 004's text.
+SAME_TABLES = {
+    # 1. labels of table 三
+    "space after the enumeration": [("1.属于国家秘密", "1. 属于国家秘密"), ("2.重复申请", "2. 重复申请")],
+    "ASCII quotes": [("“三安全一稳定”", '"三安全一稳定"')],
+    "single curly quotes": [("“三安全一稳定”", "‘三安全一稳定’")],
+    "no quotes": [("“三安全一稳定”", "三安全一稳定")],
+    "， for 、 in 三(六)": [("逾期不补正、行政机关", "逾期不补正，行政机关"), ("缴纳费用、行政机关", "缴纳费用，行政机关")],
+    "(六) 其他 for (六) 其他处理": [("(六) 其他处理", "(六) 其他")],
+    "stray spaces inside labels": [("一、本年新收政府信息公开申请数量", "一、本年新收 政府信息公开 申请数量"),
+                                   ("7.属于行政执法案卷", "7.属于 行政执法 案卷"),
+                                   ("(七) 总计", "(七) 总 计")],
+    "half-width/full-width bracket mix": [("(三) 不予公开", "（三) 不予公开"), ("(四) 无法提供", "(四）无法提供"),
+                                          ("(七) 总计", "（七）总计")],
+    "结转下一年度继续办理": [("四、结转下年度继续办理", "四、结转下一年度继续办理")],
+    "2019 wording 其他法律法规禁止公开": [("2.其他法律行政法规禁止公开", "2.其他法律法规禁止公开")],
+    "numbering with 、": [("1.本机关不掌握", "1、本机关不掌握"), ("3.要求提供", "3、要求提供")],
+    # 2. structure of table 三
+    "sub-row label starting the line": [("\t\t2.重复申请", "2.重复申请"), ("\t\t5.属于三类", "5.属于三类")],
+    "group label on its own line": [("\t(四) 无法提供\t1.本机关", "\t(四) 无法提供\n\t\t1.本机关"),
+                                    ("\t(三) 不予公开\t1.属于", "\t(三) 不予公开\t\t\t\t\t\t\t\t\n\t\t1.属于")],
+    "labels repeated in every row": [
+        ("\t(二) 部分公开", "三、本年度办理结果\t(二) 部分公开"),
+        ("\t\t2.其他法律", "三、本年度办理结果\t(三) 不予公开\t2.其他法律"),
+        ("\t\t3.危及", "三、本年度办理结果\t(三) 不予公开\t3.危及"),
+        ("\t\t2.没有现成", "三、本年度办理结果\t(四) 无法提供\t2.没有现成"),
+        ("\t\t3.补正后", "三、本年度办理结果\t(四) 无法提供\t3.补正后"),
+        ("\t\t2.重复申请", "三、本年度办理结果\t(五) 不予处理\t2.重复申请"),
+        ("\t\t2.申请人逾期", "三、本年度办理结果\t(六) 其他处理\t2.申请人逾期"),
+    ],
+    "note cell over three header rows": [(T3_HEADER,
+        "(本列数据的勾稽关系为：\t\t申请人情况\t\t\t\t\t\t总计\t\n"
+        "第一项加第二项之和，\t\t自然人\t法人或其他组织\t\t\t\t\t\t\n"
+        "等于第三项加第四项之和)\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\t\n")],
+    "seven applicant columns in one header row": [(T3_HEADER,
+        "(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)\t\t申请人情况\t\t\t\t\t\t\t\n"
+        "\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\t\n")],
+    "header without the note": [(T3_HEADER,
+        "\t\t申请人情况\t\t\t\t\t\t总计\t\n"
+        "\t\t自然人\t法人或其他组织\t\t\t\t\t\t\n"
+        "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\t\n")],
+    # 3. labels broken over lines by PDF extraction
+    "label-only line before its numbers line": [
+        ("\t(六) 其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t",
+         "\t(六) 其他处理\t1.申请人无正当理由逾期不补正、\n\t\t行政机关不再处理其政府信息公开申请\t"),
+        ("\t\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t",
+         "\t\t2.申请人逾期未按收费通知要求缴纳费用、\n\t\t行政机关不再处理其政府信息公开申请\t")],
+    "label continued on the next line without TABs": [
+        ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t1\t0\t0\t0\t0\t0\t1\n",
+         "1.申请人无正当理由逾期不补正、行政机关不再处理\t1\t0\t0\t0\t0\t0\t1\n其政府信息公开申请\n"),
+        ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n",
+         "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理\t0\t0\t0\t0\t0\t0\t0\n其政府信息公开申请\n")],
+    "label-only line without TABs before its numbers line": [
+        ("\t\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t",
+         "2.申请人逾期未按收费通知要求缴纳费用、\n行政机关不再处理其政府信息公开申请\t")],
+    "label continued on the next line after TABs": [
+        ("行政机关不再处理其政府信息公开申请\t1\t0\t0\t0\t0\t0\t1\n",
+         "行政机关不再处理\t1\t0\t0\t0\t0\t0\t1\n\t\t其政府信息公开申请\n")],
+    "label broken where neither part names the row": [
+        ("\t\t5.要求行政机关确认或重新出具已获取信息\t", "\t\t5.要求行政机关确认或重\n\t\t新出具已获取信息\t"),
+        ("(二) 部分公开（区分处理的，只计这一情形，不计其他情形）\t", "(二) 部分公开（区分处理的，只计\n\t这一情形，不计其他情形）\t")],
+    "total label on its own line above the numbers": [("(七) 总计\t222", "(七) 总计\n222")],
+    "section heading broken over two lines": [("五、存在的主要问题及改进情况", "五、存在的主要问题及\n改进情况")],
+    # 5. table 四
+    "table 四 header 结果维持 without spaces": [("结果 维持", "结果维持"), ("结果 纠正", "结果纠正"),
+                                                ("其他 结果", "其他结果"), ("尚未 审结", "尚未审结")],
+    "table 四 as three labelled rows": [(
+        "行政复议\t\t\t\t\t行政诉讼\t\t\t\t\t\t\t\t\t\n"
+        "结果 维持\t结果 纠正\t其他 结果\t尚未 审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t\n"
+        "\t\t\t\t\t结果 维持\t结果 纠正\t其他 结果\t尚未 审结\t总计\t结果 维持\t结果 纠正\t其他 结果\t尚未 审结\t总计\n"
+        "2\t0\t1\t7\t10\t1\t0\t1\t3\t5\t0\t0\t0\t0\t0\n",
+        "\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+        "行政复议\t\t2\t0\t1\t7\t10\n"
+        "行政诉讼\t未经复议直接起诉\t1\t0\t1\t3\t5\n"
+        "\t复议后起诉\t0\t0\t0\t0\t0\n")],
+    "table 四 labelled rows, 行政诉讼 repeated": [(
+        "行政复议\t\t\t\t\t行政诉讼\t\t\t\t\t\t\t\t\t\n"
+        "结果 维持\t结果 纠正\t其他 结果\t尚未 审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t\n"
+        "\t\t\t\t\t结果 维持\t结果 纠正\t其他 结果\t尚未 审结\t总计\t结果 维持\t结果 纠正\t其他 结果\t尚未 审结\t总计\n"
+        "2\t0\t1\t7\t10\t1\t0\t1\t3\t5\t0\t0\t0\t0\t0\n",
+        "\t\t结果 维持\t结果 纠正\t其他 结果\t尚未 审结\t总计\n"
+        "行政复议\t\t2\t0\t1\t7\t10\n"
+        "行政诉讼\t未经复议直接起诉\t1\t0\t1\t3\t5\n"
+        "行政诉讼\t复议后起诉\t0\t0\t0\t0\t0\n")],
+}
+
+
+def _edited(seeds, edits):
+    text = seeds["004"].read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+@pytest.mark.parametrize("name", sorted(SAME_TABLES))
+def test_variant_reads_like_the_seed(seeds, name):
+    text = _edited(seeds, SAME_TABLES[name])
+    original = gip_lint.parse(seeds["004"])
+    variant = gip_lint.parse(text)
+    assert [(p.message, p.line) for p in variant.problems] == []
+    assert variant.to_json_dict()["tables"] == original.to_json_dict()["tables"]
+    assert [s.number for s in variant.sections] == [1, 2, 3, 4, 5, 6]
+    assert [(d.code, d.line, d.message) for d in lint_text(text) if d.code != "GIP103"] == []
