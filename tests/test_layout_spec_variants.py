@@ -119,3 +119,76 @@ def test_variant_reads_like_the_seed(seeds, name):
     assert variant.to_json_dict()["tables"] == original.to_json_dict()["tables"]
     assert [s.number for s in variant.sections] == [1, 2, 3, 4, 5, 6]
     assert [(d.code, d.line, d.message) for d in lint_text(text)] == []
+
+
+#: Layouts gip-lint cannot read safely: name → (edits, [(line, column)] of the GIP003s).
+UNREADABLE = {
+    # The part on the numbers line names no row; the rest of the label comes after the numbers.
+    "label broken before the words that name the row": (
+        [("\t\t5.要求行政机关确认或重新出具已获取信息\t0", "\t\t5.要求行政机关确认或重\t0"),
+         ("\t(六) 其他处理", "\t\t新出具已获取信息\n\t(六) 其他处理")],
+        [(70, 1)]),
+    # A row that lost a cell: which applicant column is missing is a guess.
+    "a row of table 三 with six numbers": (
+        [("\t\t2.重复申请\t2\t0\t0\t0\t0\t0\t2", "\t\t2.重复申请\t2\t0\t0\t0\t0\t2")],
+        [(67, 10)]),
+    "table 四 with fourteen numbers": (
+        [("2\t0\t1\t7\t10\t1\t0\t1\t3\t5\t0\t0\t0\t0\t0", "2\t0\t1\t7\t10\t1\t0\t1\t3\t5\t0\t0\t0\t0")],
+        [(82, 1)]),
+    # Only the numbers line of a label that PDF extraction moved after them: no label at all.
+    "numbers line before its label": (
+        [("\t\t3.要求提供公开出版物\t0\t0\t0\t0\t0\t0\t0", "\t\t0\t0\t0\t0\t0\t0\t0\n\t\t3.要求提供公开出版物")],
+        [(68, 1), (69, 1)]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNREADABLE))
+def test_unreadable_variant_is_gip003_and_nothing_else(seeds, name):
+    edits, expected = UNREADABLE[name]
+    text = _edited(seeds, edits)
+    assert [(d.code, d.line, d.column) for d in lint_text(text)] == [("GIP003", line, column) for line, column in expected]
+
+
+# --- the same variants on every seed -----------------------------------------------------------
+
+import re  # noqa: E402
+
+LABEL_WORDING = (  # (pattern, replacement): no line is added or removed
+    (r"“三安全一稳定”", '"三安全一稳定"'),
+    (r"(逾期不补正|缴纳费用)、行政机关", r"\1，行政机关"),
+    (r"\(六\) 其他处理\t", "（六）其他\t"),
+    (r"(?m)^四、结转下年度继续办理\t", "四、结转下一年度继续办理\t"),
+    (r"\t1\.属于国家秘密", "\t1. 属于国家秘密"),
+    (r"一、本年新收政府信息公开申请数量", "一、本年新收 政府信息公开 申请数量"),
+    (r"\(三\) 不予公开", "（三) 不予公开"),
+    (r"其他法律行政法规禁止公开", "其他法律法规禁止公开"),
+)
+BROKEN_LABELS = (  # PDF extraction: a label-only line before the numbers, a TAB-less tail after them
+    (r"(\t1\. ?申请人无正当理由逾期不补正、)(行政机关不再处理其政府信息公开申请\t)", r"\1\n\t\t\2"),
+    (r"(2\. ?申请人逾期未按收费通知要求缴纳费用、行政机关不再处理)(其政府信息公开申请)(\t[^\n]*)\n", r"\1\3\n\2\n"),
+)
+
+
+def _apply(text, edits):
+    for pattern, replacement in edits:
+        text, count = re.subn(pattern, replacement, text)
+        assert count, pattern
+    return text
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+@pytest.mark.parametrize("edits", ["wording", "broken labels"])
+def test_every_seed_reads_the_same_through_the_variants(seeds, seed, edits):
+    original_text = seeds[seed].read_text(encoding="utf-8")
+    applicable = [(p, r) for p, r in (LABEL_WORDING if edits == "wording" else BROKEN_LABELS) if re.search(p, original_text)]
+    assert len(applicable) >= (6 if edits == "wording" else 2)
+    text = _apply(original_text, applicable)
+    variant, original = gip_lint.parse(text), gip_lint.parse(original_text)
+    assert variant.problems == original.problems == ()
+    assert variant.to_json_dict()["tables"] == original.to_json_dict()["tables"]
+    found = [(d.code, d.line) for d in lint_text(text)]
+    expected = [(d.code, d.line) for d in lint_text(original_text)]
+    if edits == "wording":
+        assert found == expected
+    else:  # lines moved: the same findings
+        assert sorted(code for code, _ in found) == sorted(code for code, _ in expected)
