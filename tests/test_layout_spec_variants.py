@@ -192,3 +192,11 @@ def test_every_seed_reads_the_same_through_the_variants(seeds, seed, edits):
         assert found == expected
     else:  # lines moved: the same findings
         assert sorted(code for code, _ in found) == sorted(code for code, _ in expected)
+
+
+def test_a_label_only_row_does_not_take_the_numbers_of_an_unknown_numbered_row(seeds):
+    # 三(三)1 written without cells, then a row whose label names nothing: which row the
+    # numbers belong to is unknown, so both are GIP003 rather than 三(三)1's numbers.
+    text = _edited(seeds, [("\t(三) 不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0", "\t(三) 不予公开\t1.属于国家秘密"),
+                           ("\t\t2.其他法律行政法规禁止公开\t4", "\t\t2.其他禁止\t4")])
+    assert [(d.code, d.line, d.column) for d in lint_text(text)] == [("GIP003", 55, 1), ("GIP003", 56, 1)]

@@ -189,6 +189,10 @@ def _is_row_label(cell: RawCell) -> bool:
                 or re.search(r"本年度办理结果|^\(?[一二三四五六七]\)", text))
 
 
+# A label that starts a row of its own ("2.", "(三)", "四、") is no continuation of the line before.
+_ENUMERATED = re.compile(r"^(\d+[.、]|\(?[一二三四五六七八九十]+[)、])")
+
+
 def _continue_label(held: list[RawCell], labels: list[RawCell]) -> list[RawCell]:
     """The label cells of a row whose label began on the line before (``held``)."""
     if not labels:
@@ -234,7 +238,7 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
             held_row, held_labels, held_key = held
             held = None
             combined = (None, group)
-            if key is None and has_value:
+            if key is None and has_value and not (labels and _ENUMERATED.match(squash(labels[0].text))):
                 joined_labels = _continue_label(held_labels, labels)
                 combined = _row_key(joined_labels, group_before, previous)
             if combined[0] is not None and (held_key is None or combined[0] == held_key):
