@@ -30,6 +30,8 @@ SAME_TABLES = {
     "half-width/full-width bracket mix": [("(三) 不予公开", "（三) 不予公开"), ("(四) 无法提供", "(四）无法提供"),
                                           ("(七) 总计", "（七）总计")],
     "结转下一年度继续办理": [("四、结转下年度继续办理", "四、结转下一年度继续办理")],
+    "上一年度结转, 结转至下年度": [("二、上年结转政府信息公开申请数量", "二、上一年度结转政府信息公开申请数量"),
+                                    ("四、结转下年度继续办理", "四、结转至下年度继续办理")],
     "2019 wording 其他法律法规禁止公开": [("2.其他法律行政法规禁止公开", "2.其他法律法规禁止公开")],
     "numbering with 、": [("1.本机关不掌握", "1、本机关不掌握"), ("3.要求提供", "3、要求提供")],
     # 2. structure of table 三
@@ -134,6 +136,11 @@ UNREADABLE = {
         [(67, 10)]),
     "table 四 with fourteen numbers": (
         [("2\t0\t1\t7\t10\t1\t0\t1\t3\t5\t0\t0\t0\t0\t0", "2\t0\t1\t7\t10\t1\t0\t1\t3\t5\t0\t0\t0\t0")],
+        [(82, 1)]),
+    # Table 四's fifteen numbers on three lines without their group labels: which line is
+    # which group is a guess.
+    "table 四 values on three unlabelled lines": (
+        [("2\t0\t1\t7\t10\t1\t0\t1\t3\t5\t0\t0\t0\t0\t0", "2\t0\t1\t7\t10\n1\t0\t1\t3\t5\n0\t0\t0\t0\t0")],
         [(82, 1)]),
     # Only the numbers line of a label that PDF extraction moved after them: no label at all.
     "numbers line before its label": (

@@ -44,7 +44,7 @@ from gip_lint.model.labels import (
 # --- which table is this? ------------------------------------------------------------------------
 
 _ACTIVE_MARKERS = re.compile(r"第二十条|信息内容|本年制发件数|行政规范性文件|本年新制作")
-_APPLICATION_MARKERS = re.compile(r"本年新收|上年结转|予以公开|不予公开|无法提供|不予处理|勾稽关系|申请人情况|结转下")
+_APPLICATION_MARKERS = re.compile(r"本年度?新收|上一?年度?结转|予以公开|不予公开|无法提供|不予处理|勾稽关系|申请人情况|结转[至到]?下")
 _REVIEW_MARKERS = re.compile(r"行政复议|行政诉讼|结果维持|结果纠正|尚未审结|复议后起诉")
 
 
