@@ -33,7 +33,7 @@ def test_trial_format_report_is_read_with_its_own_tables():
 
 
 def test_trial_format_report_has_no_findings():
-    # A negative 本年增/减 is no GIP205; the trial format is correct for 2020 (no GIP402).
+    # A negative (or "+2") 本年增/减 is no GIP205; the trial format is correct for 2020 (no GIP402).
     assert [(d.code, d.line, d.column) for d in lint_text(REPORT.read_text(encoding="utf-8"))] == []
 
 
