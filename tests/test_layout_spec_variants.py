@@ -38,6 +38,9 @@ SAME_TABLES = {
     "sub-row label starting the line": [("\t\t2.重复申请", "2.重复申请"), ("\t\t5.属于三类", "5.属于三类")],
     "group label on its own line": [("\t(四) 无法提供\t1.本机关", "\t(四) 无法提供\n\t\t1.本机关"),
                                     ("\t(三) 不予公开\t1.属于", "\t(三) 不予公开\t\t\t\t\t\t\t\t\n\t\t1.属于")],
+    "(六) 其他处理 on its own line": [("\t(六) 其他处理\t1.申请人", "\t(六) 其他处理\n\t\t1.申请人")],
+    "(六) 其他处理 on its own padded line": [("\t(六) 其他处理\t1.申请人", "\t(六) 其他处理\t\t\t\t\t\t\t\t\n\t\t1.申请人")],
+    "(一) 予以公开 above its numbers": [("\t(一) 予以公开\t135", "\t(一) 予以公开\n\t\t135")],
     "labels repeated in every row": [
         ("\t(二) 部分公开", "三、本年度办理结果\t(二) 部分公开"),
         ("\t\t2.其他法律", "三、本年度办理结果\t(三) 不予公开\t2.其他法律"),

@@ -263,6 +263,11 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
         previous = key
     if held is not None and held[2] is not None:
         _keep(keyed, held[2], held[0], held[1], aligner)
+    # "(六) 其他处理" on a line of its own (perhaps padded with blank cells) above its
+    # sub-rows is the group's label, not the 2019 format's one-row 三(六) left blank.
+    if any(key.startswith("三(六)") and key != "三(六)" for key, *_ in keyed):
+        keyed = [entry for entry in keyed
+                 if entry[0] != "三(六)" or any(c.text for c in entry[1].cells[entry[2]:])]
 
     table_rows: dict[str, tuple[Optional[Cell], ...]] = {}
     positions: dict[str, Position] = {}
