@@ -88,6 +88,11 @@ SAME_TABLES = {
         ("(二) 部分公开（区分处理的，只计这一情形，不计其他情形）\t", "(二) 部分公开（区分处理的，只计\n\t这一情形，不计其他情形）\t")],
     "total label on its own line above the numbers": [("(七) 总计\t222", "(七) 总计\n222")],
     "section heading broken over two lines": [("五、存在的主要问题及改进情况", "五、存在的主要问题及\n改进情况")],
+    # table 二
+    "table 二 block titles without brackets": [(f"第二十条第（{n}）项", f"第二十条第{n}项") for n in "一五六八"],
+    "table 二 block titles repeated in every cell": [(f"第二十条第（{n}）项\t\t\t", f"第二十条第（{n}）项\t第二十条第（{n}）项\t\t")
+                                                 for n in "一五六八"],
+    "table 二 spaces in its labels": [("本年制发件数", "本年制发 件数"), ("信息内容", "信息 内容"), ("行政规范性文件\t", "规范性文件\t")],
     # 5. table 四
     "table 四 header 结果维持 without spaces": [("结果 维持", "结果维持"), ("结果 纠正", "结果纠正"),
                                                 ("其他 结果", "其他结果"), ("尚未 审结", "尚未审结")],

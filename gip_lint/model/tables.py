@@ -362,7 +362,7 @@ def build_review(rows: list[Row], problems: list[ParseProblem]) -> Optional[Revi
 
 # --- table 二 ----------------------------------------------------------------------------------
 
-_BLOCK_TITLE = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
+_BLOCK_TITLE = re.compile(r"第二十条第\(?([一二三四五六七八九十]+)\)?项")  # brackets are often left out
 
 
 def build_active(rows: list[Row], problems: list[ParseProblem]) -> ActiveTable:
