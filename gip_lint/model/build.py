@@ -17,7 +17,7 @@ from gip_lint.model.document import (
 )
 from gip_lint.model.labels import FORMAT_2019_MARKERS, FORMAT_2021_MARKERS, squash
 from gip_lint.model.sections import find_sections, find_title, organ_and_year
-from gip_lint.model.tables import build_active, build_applications, build_review, classify
+from gip_lint.model.tables import build_active, build_applications, build_review, classify, spaced_rows
 from gip_lint.source import SourceText
 
 
@@ -93,6 +93,51 @@ def _format_version(evidence) -> Optional[str]:
     return None
 
 
+_SPACED_NAMES = {2: "表二", 3: "表三", 4: "表四"}
+
+
+def _spaced_tables(sections, applications, review, active, problems: list[ParseProblem]):
+    """Tables 三 and 四 written with spaces instead of TABs (text extracted from PDF).
+
+    Read when the section has no TAB table and its lines read to a complete table (table
+    三's total row and 15 of its rows; table 四's three groups); otherwise a GIP003 says the
+    table was seen but not read, instead of a false "table missing".
+    """
+    present = {2: active, 3: applications, 4: review}
+    for section in sections:
+        if section.number not in present or present[section.number] is not None:
+            continue
+        rows = spaced_rows([b for b in section.blocks if isinstance(b, TextLine)])
+        numbers = {row.line: sum(1 for c in row.cells if _NUMBER.match(c.text)) for row in rows}
+        least, needed = _SPACED_ROWS_NEEDED[section.number]
+        if sum(1 for count in numbers.values() if count >= least) < needed:
+            continue
+        kind = "二三四"[section.number - 2]
+        found: list[ParseProblem] = []
+        table = None
+        if classify(TableBlock(tuple(rows), rows[0].line)) == kind:
+            if section.number == 3:
+                table = build_applications(rows, found)
+                table = table if "三(七)" in table.rows and len(table.rows) >= 15 else None
+            elif section.number == 4:
+                table = build_review(rows, found)
+                table = table if table is not None and len(table.groups) == 3 else None
+        if table is None:
+            first = next(row.cells[0] for row in rows if numbers[row.line] >= least)
+            problems.append(ParseProblem(
+                f"{_SPACED_NAMES[section.number]}的单元格似乎以空格而不是制表符分隔，无法按列读取，未参与核对",
+                first.line, first.column, f"table:{kind}:spaced"))
+            continue
+        problems.extend(found)
+        present[section.number] = table
+    return present[3], present[4]
+
+
+_NUMBER = re.compile(r"^\d+(\.\d+)?$")
+# Section → (numbers a row needs, rows needed) before its lines are taken for a spaced table.
+_SPACED_ROWS_NEEDED = {2: (1, 3), 3: (3, 3), 4: (5, 1)}
+
+
 _PRE_2019 = re.compile(r"政府信息公开情况统计表")
 
 
@@ -110,6 +155,8 @@ def build_report(source: SourceText, blocks: list[Block]) -> Report:
             applications = build_applications(rows, problems)
         elif kind == "四" and review is None:
             review = build_review(rows, problems)
+
+    applications, review = _spaced_tables(sections, applications, review, active, problems)
 
     if not sections and (applications is not None or review is not None):
         # Tables but no heading we recognise: more likely an unusual heading style than a

@@ -27,6 +27,7 @@ from gip_lint.model.document import (
     ReviewLitigationTable,
     Row,
     TableBlock,
+    TextLine,
 )
 from gip_lint.model.labels import (
     ACTIVE_COLUMN_PATTERNS,
@@ -403,3 +404,36 @@ def build_active(rows: list[Row], problems: list[ParseProblem]) -> ActiveTable:
     first_row = rows[0]
     return ActiveTable(items=tuple(items), blocks=tuple(blocks), line=first_row.line,
                        column=first_row.cells[0].column if first_row.cells else 1)
+
+
+# --- tables whose cells are separated by spaces -------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
+def spaced_rows(lines: list[TextLine]) -> list[Row]:
+    """Rows of a table that text extraction wrote with spaces instead of TABs.
+
+    Each run of non-space characters is a cell.  A blank cell leaves no trace in such text,
+    so a row that lost one has too few numbers and is left to GIP003 by the aligners.
+    Sentences (prose around the table) are not rows.
+    """
+    rows = []
+    for line in lines:
+        if _SENTENCE_END.search(line.text) or len(line.text) > 150:
+            continue
+        raw = line.raw if len(line.raw) == len(line.text) else line.text
+        spans: list[list[int]] = []
+        for match in re.finditer(r"\S+", line.text):
+            opened = spans and line.text.count("(", *spans[-1]) > line.text.count(")", *spans[-1])
+            # "部分公开 (区分处理的, 只计这一情形, …)" is one label; "(二)" starts one.
+            aside = (spans and match.group().startswith("(") and not _ENUMERATED.match(match.group())
+                     and not line.text[spans[-1][0]:spans[-1][1]][-1:].isdigit())
+            if opened or aside:
+                spans[-1][1] = match.end()
+            else:
+                spans.append([match.start(), match.end()])
+        cells = tuple(RawCell(line.text[a:b], raw[a:b], line.line, line.column + a) for a, b in spans)
+        if cells:
+            rows.append(Row(cells, line.line))
+    return rows
