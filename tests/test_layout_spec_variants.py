@@ -41,6 +41,10 @@ SAME_TABLES = {
     "(六) 其他处理 on its own line": [("\t(六) 其他处理\t1.申请人", "\t(六) 其他处理\n\t\t1.申请人")],
     "(六) 其他处理 on its own padded line": [("\t(六) 其他处理\t1.申请人", "\t(六) 其他处理\t\t\t\t\t\t\t\t\n\t\t1.申请人")],
     "(一) 予以公开 above its numbers": [("\t(一) 予以公开\t135", "\t(一) 予以公开\n\t\t135")],
+    "三、本年度办理结果 on a line of its own": [("三、本年度办理结果\t(一) 予以公开", "三、本年度办理结果\n\t(一) 予以公开")],
+    "table 三 split by a line of prose": [("\t(四) 无法提供", "（续表）本表续。\n\t(四) 无法提供")],
+    "table 二 split by a line of prose": [("第二十条第（五）项", "以下为第五项。\n第二十条第（五）项")],
+    "a page number inside table 三": [("\t\t2.重复申请", "— 5 —\n\t\t2.重复申请")],
     "labels repeated in every row": [
         ("\t(二) 部分公开", "三、本年度办理结果\t(二) 部分公开"),
         ("\t\t2.其他法律", "三、本年度办理结果\t(三) 不予公开\t2.其他法律"),

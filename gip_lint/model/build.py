@@ -25,7 +25,7 @@ def _join_tables(blocks: list[Block]) -> list[tuple[str, list[Row]]]:
     """Group table blocks into the tables they belong to.
 
     A table interrupted by a blank line (seed 001) continues when the next block is of the
-    same kind, or of no recognisable kind, and no heading or prose stands between them.  In
+    same kind, or of no recognisable kind and no heading or prose stands between them.  In
     table 三, short lines without cells between two parts are a label that PDF extraction
     broke off its row ("其政府信息公开申请"): they join the table as one-cell rows.
     """
@@ -35,7 +35,9 @@ def _join_tables(blocks: list[Block]) -> list[tuple[str, list[Row]]]:
     for block in blocks:
         if isinstance(block, TableBlock):
             kind = classify(block)
-            if previous_was_table and tables and kind in (None, tables[-1][0]):
+            # A part of the same table after a line that split it (a label on a line of its
+            # own, a page number): one table, whose builder reports what does not fit.
+            if tables and (kind == tables[-1][0] or (previous_was_table and kind is None)):
                 tables[-1][1].extend(Row((RawCell(t.text, t.raw, t.line, t.column),), t.line) for t in broken_off)
                 tables[-1][1].extend(block.rows)
             elif kind is not None:
