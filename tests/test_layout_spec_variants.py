@@ -265,3 +265,13 @@ def test_table_two_written_with_spaces_is_gip003_not_a_missing_table(seeds):
     report = gip_lint.parse(text)
     assert report.active is None and [p.anchor for p in report.problems] == ["table:二:spaced"]
     assert [(d.code, d.line, d.column) for d in lint_text(text)] == [("GIP003", 33, 1)]
+
+
+def test_a_second_complete_table_three_after_prose_is_not_joined(seeds):
+    # A copy of table 三 further on (an appendix, last year's table) starts over: the first
+    # table is read alone, with no "row found twice".
+    text = seeds["004"].read_text(encoding="utf-8")
+    table = text[text.index("(本列数据"):text.index("四、政府信息公开行政复议")]
+    variant = text.replace(table, table + "附：上年度数据。\n" + table, 1)
+    assert gip_lint.parse(variant).to_json_dict()["tables"] == gip_lint.parse(text).to_json_dict()["tables"]
+    assert [d.code for d in lint_text(variant)] == []

@@ -37,7 +37,8 @@ def _join_tables(blocks: list[Block]) -> list[tuple[str, list[Row]]]:
             kind = classify(block)
             # A part of the same table after a line that split it (a label on a line of its
             # own, a page number): one table, whose builder reports what does not fit.
-            if tables and (kind == tables[-1][0] or (previous_was_table and kind is None)):
+            if tables and ((kind == tables[-1][0] and (previous_was_table or not _starts_over(kind, block)))
+                           or (previous_was_table and kind is None)):
                 tables[-1][1].extend(Row((RawCell(t.text, t.raw, t.line, t.column),), t.line) for t in broken_off)
                 tables[-1][1].extend(block.rows)
             elif kind is not None:
@@ -50,6 +51,16 @@ def _join_tables(blocks: list[Block]) -> list[tuple[str, list[Row]]]:
             previous_was_table = False
             broken_off = []
     return tables
+
+
+_TABLE_STARTS = {"二": re.compile(r"第二十条第\(?一\)?项"), "三": re.compile(r"勾稽关系|申请人情况|自然人"),
+                 "四": re.compile(r".")}
+
+
+def _starts_over(kind: str, block: TableBlock) -> bool:
+    """A block after prose that begins a table of its own (a copy, last year's table)."""
+    head = squash("".join(c.text for row in block.rows[:3] for c in row.cells))
+    return bool(_TABLE_STARTS[kind].search(head))
 
 
 _SENTENCE = re.compile(r"[。；;:：!！?？]")
