@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import gip_lint
 from gip_lint.testing import lint_text
 
@@ -41,3 +43,26 @@ def test_trial_format_under_a_2022_title_is_gip402():
     text = REPORT.read_text(encoding="utf-8").replace("2020", "2022")
     # One finding, at the first trial-format label (本年新制作数量, line 22).
     assert [(d.code, d.line, d.column) for d in lint_text(text)] == [("GIP402", 22, 6)]
+
+
+TRIAL_VARIANTS = {
+    "(六) 其他处理 on its own line above its numbers": [("\t(六) 其他处理\t48", "\t(六) 其他处理\n\t\t48")],
+    "(六) 其他 for (六) 其他处理": [("(六) 其他处理\t48", "(六) 其他\t48")],
+    "本年增 / 减 with spaces": [("本年增/减", "本年增 / 减")],
+    "本年增减 without the slash": [("本年增/减", "本年增减")],
+    "第二十条第九项 without brackets": [("第二十条第（九）项", "第二十条第九项")],
+    "full-width minus": [("\t-3\t", "\t－3\t")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRIAL_VARIANTS))
+def test_trial_format_variants_read_the_same(name):
+    original = REPORT.read_text(encoding="utf-8")
+    text = original
+    for old, new in TRIAL_VARIANTS[name]:
+        assert old in text
+        text = text.replace(old, new)
+    report = gip_lint.parse(text)
+    assert (report.format, report.problems) == ("2019", ())
+    assert report.to_json_dict()["tables"] == gip_lint.parse(original).to_json_dict()["tables"]
+    assert [(d.code, d.line) for d in lint_text(text)] == []
