@@ -25,7 +25,9 @@ def _join_tables(blocks: list[Block]) -> list[tuple[str, list[Row]]]:
     """Group table blocks into the tables they belong to.
 
     A table interrupted by a blank line (seed 001) continues when the next block is of the
-    same kind, or of no recognisable kind and no heading or prose stands between them.  In
+    same kind, or of no recognisable kind and no heading or prose stands between them; a
+    block of the same kind after other lines continues it unless it starts over with the
+    table's own header (a copy further on).  In
     table 三, short lines without cells between two parts are a label that PDF extraction
     broke off its row ("其政府信息公开申请"): they join the table as one-cell rows.
     """
@@ -54,7 +56,7 @@ def _join_tables(blocks: list[Block]) -> list[tuple[str, list[Row]]]:
 
 
 _TABLE_STARTS = {"二": re.compile(r"第二十条第\(?一\)?项"), "三": re.compile(r"勾稽关系|申请人情况|自然人"),
-                 "四": re.compile(r".")}
+                 "四": re.compile(r".")}  # table 四 is short: never continued after prose
 
 
 def _starts_over(kind: str, block: TableBlock) -> bool:
@@ -114,7 +116,9 @@ def _spaced_tables(sections, applications, review, active, problems: list[ParseP
 
     Read when the section has no TAB table and its lines read to a complete table (table
     三's total row and 15 of its rows; table 四's three groups); otherwise a GIP003 says the
-    table was seen but not read, instead of a false "table missing".
+    table was seen but not read, instead of a false "table missing".  Table 二 in spaces is
+    never read: its columns differ per block and blank cells are common, so a number would
+    land in the wrong column.
     """
     present = {2: active, 3: applications, 4: review}
     for section in sections:
