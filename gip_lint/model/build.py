@@ -9,6 +9,7 @@ from gip_lint.model.document import (
     Block,
     ParseProblem,
     Position,
+    RawCell,
     Report,
     Row,
     TableBlock,
@@ -16,7 +17,7 @@ from gip_lint.model.document import (
 )
 from gip_lint.model.labels import FORMAT_2019_MARKERS, FORMAT_2021_MARKERS, squash
 from gip_lint.model.sections import find_sections, find_title, organ_and_year
-from gip_lint.model.tables import build_active, build_applications, build_review, classify
+from gip_lint.model.tables import build_active, build_applications, build_review, classify, spaced_rows
 from gip_lint.source import SourceText
 
 
@@ -24,21 +25,52 @@ def _join_tables(blocks: list[Block]) -> list[tuple[str, list[Row]]]:
     """Group table blocks into the tables they belong to.
 
     A table interrupted by a blank line (seed 001) continues when the next block is of the
-    same kind, or of no recognisable kind, and no heading or prose stands between them.
+    same kind, or of no recognisable kind and no heading or prose stands between them; a
+    block of the same kind after other lines continues it unless it starts over with the
+    table's own header (a copy further on).  In
+    table 三, short lines without cells between two parts are a label that PDF extraction
+    broke off its row ("其政府信息公开申请"): they join the table as one-cell rows.
     """
     tables: list[tuple[str, list[Row]]] = []
     previous_was_table = False
+    broken_off: list[TextLine] = []
     for block in blocks:
         if isinstance(block, TableBlock):
             kind = classify(block)
-            if previous_was_table and tables and kind in (None, tables[-1][0]):
+            # A part of the same table after a line that split it (a label on a line of its
+            # own, a page number): one table, whose builder reports what does not fit.
+            if tables and ((kind == tables[-1][0] and (previous_was_table or not _starts_over(kind, block)))
+                           or (previous_was_table and kind is None)):
+                tables[-1][1].extend(Row((RawCell(t.text, t.raw, t.line, t.column),), t.line) for t in broken_off)
                 tables[-1][1].extend(block.rows)
             elif kind is not None:
                 tables.append((kind, list(block.rows)))
             previous_was_table = True
+            broken_off = []
+        elif previous_was_table and tables and tables[-1][0] == "三" and _broken_label(block) and len(broken_off) < 2:
+            broken_off.append(block)
         else:
             previous_was_table = False
+            broken_off = []
     return tables
+
+
+_TABLE_STARTS = {"二": re.compile(r"第二十条第\(?一\)?项"), "三": re.compile(r"勾稽关系|申请人情况|自然人"),
+                 "四": re.compile(r".")}  # table 四 is short: never continued after prose
+
+
+def _starts_over(kind: str, block: TableBlock) -> bool:
+    """A block after prose that begins a table of its own (a copy, last year's table)."""
+    head = squash("".join(c.text for row in block.rows[:3] for c in row.cells))
+    return bool(_TABLE_STARTS[kind].search(head))
+
+
+_SENTENCE = re.compile(r"[。；;:：!！?？]")
+
+
+def _broken_label(line: TextLine) -> bool:
+    """A short piece of a label, not a heading or a sentence."""
+    return line.kind != "heading" and len(squash(line.text)) <= 30 and not _SENTENCE.search(line.text)
 
 
 def _format_evidence(blocks: list[Block]) -> tuple[tuple[str, str, Position], ...]:
@@ -76,6 +108,53 @@ def _format_version(evidence) -> Optional[str]:
     return None
 
 
+_SPACED_NAMES = {2: "表二", 3: "表三", 4: "表四"}
+
+
+def _spaced_tables(sections, applications, review, active, problems: list[ParseProblem]):
+    """Tables 三 and 四 written with spaces instead of TABs (text extracted from PDF).
+
+    Read when the section has no TAB table and its lines read to a complete table (table
+    三's total row and 15 of its rows; table 四's three groups); otherwise a GIP003 says the
+    table was seen but not read, instead of a false "table missing".  Table 二 in spaces is
+    never read: its columns differ per block and blank cells are common, so a number would
+    land in the wrong column.
+    """
+    present = {2: active, 3: applications, 4: review}
+    for section in sections:
+        if section.number not in present or present[section.number] is not None:
+            continue
+        rows = spaced_rows([b for b in section.blocks if isinstance(b, TextLine)])
+        numbers = {row.line: sum(1 for c in row.cells if _NUMBER.match(c.text)) for row in rows}
+        least, needed = _SPACED_ROWS_NEEDED[section.number]
+        if sum(1 for count in numbers.values() if count >= least) < needed:
+            continue
+        kind = "二三四"[section.number - 2]
+        found: list[ParseProblem] = []
+        table = None
+        if classify(TableBlock(tuple(rows), rows[0].line)) == kind:
+            if section.number == 3:
+                table = build_applications(rows, found)
+                table = table if "三(七)" in table.rows and len(table.rows) >= 15 else None
+            elif section.number == 4:
+                table = build_review(rows, found)
+                table = table if table is not None and len(table.groups) == 3 else None
+        if table is None:
+            first = next(row.cells[0] for row in rows if numbers[row.line] >= least)
+            problems.append(ParseProblem(
+                f"{_SPACED_NAMES[section.number]}的单元格似乎以空格而不是制表符分隔，无法按列读取，未参与核对",
+                first.line, first.column, f"table:{kind}:spaced"))
+            continue
+        problems.extend(found)
+        present[section.number] = table
+    return present[3], present[4]
+
+
+_NUMBER = re.compile(r"^\d+(\.\d+)?$")
+# Section → (numbers a row needs, rows needed) before its lines are taken for a spaced table.
+_SPACED_ROWS_NEEDED = {2: (1, 3), 3: (3, 3), 4: (5, 1)}
+
+
 _PRE_2019 = re.compile(r"政府信息公开情况统计表")
 
 
@@ -93,6 +172,8 @@ def build_report(source: SourceText, blocks: list[Block]) -> Report:
             applications = build_applications(rows, problems)
         elif kind == "四" and review is None:
             review = build_review(rows, problems)
+
+    applications, review = _spaced_tables(sections, applications, review, active, problems)
 
     if not sections and (applications is not None or review is not None):
         # Tables but no heading we recognise: more likely an unusual heading style than a

@@ -9,6 +9,8 @@ from gip_lint.model.document import Cell, RawCell
 
 _PLAIN = re.compile(r"^\d+(\.\d+)?$")
 _NEGATIVE = re.compile(r"^-\s*\d+(\.\d+)?$")
+# "+2": the 2019 trial format's 本年增/减 column writes increases with their sign.
+_PLUS = re.compile(r"^\+\s*(\d+(\.\d+)?)$")
 _WITH_UNIT = re.compile(r"^(\d+(?:\.\d+)?)\s*(件|条|个|项|次|份|人次|万元|元|篇)$")
 _WITH_NOTE = re.compile(r"^(\d+(?:\.\d+)?)\s*[(（\[【].*$")
 # Cells that stand for "nothing written": dashes, slashes, 无.
@@ -38,6 +40,9 @@ def _reading(text: str) -> tuple:
         return _number(text), None
     if _PLACEHOLDER.match(text):
         return None, "placeholder"
+    match = _PLUS.match(text)
+    if match:
+        return _number(match.group(1)), None
     if _NEGATIVE.match(text):
         return -_number(text.lstrip("-").strip()), "negative"
     match = _WITH_UNIT.match(text)

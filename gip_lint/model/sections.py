@@ -103,9 +103,13 @@ def find_sections(blocks: list[Block]) -> tuple[Section, ...]:
     for position, (index, number, head, numeral, inline) in enumerate(starts):
         end_index = starts[position + 1][0] if position + 1 < len(starts) else len(blocks)
         heading_line = blocks[index]
+        raw_heading = re.sub(r"^#+\s*|\*\*", "", heading_line.raw)  # Markdown markers are not wording
+        rest = _heading_continuation(blocks, index, number, head, inline)
+        if rest is not None:
+            head, raw_heading = head + rest.text, raw_heading + rest.raw
+            index += 1
         body = tuple(blocks[index + 1:end_index])
         end_line = _last_line(body, heading_line.line)
-        raw_heading = re.sub(r"^#+\s*|\*\*", "", heading_line.raw)  # Markdown markers are not wording
         sections.append(Section(
             number=number,
             heading=raw_heading.split("：")[0].split(":")[0].strip() if inline else raw_heading.strip(),
@@ -118,6 +122,20 @@ def find_sections(blocks: list[Block]) -> tuple[Section, ...]:
             inline_text=inline,
         ))
     return tuple(sections)
+
+
+def _heading_continuation(blocks: list[Block], index: int, number: int, head: str, inline: str) -> Optional[TextLine]:
+    """The next line when it completes a heading that PDF extraction broke in two.
+
+    "五、存在的主要问题及" / "改进情况": taken only when the two together are the standard
+    wording, so a heading followed by a short first paragraph keeps that paragraph.
+    """
+    if inline or is_standard(number, head) or index + 1 >= len(blocks):
+        return None
+    following = blocks[index + 1]
+    if not isinstance(following, TextLine) or following.line != blocks[index].line + 1:
+        return None
+    return following if is_standard(number, head + following.text) else None
 
 
 def _last_line(body: tuple[Block, ...], default: int) -> int:

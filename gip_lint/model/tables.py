@@ -27,6 +27,7 @@ from gip_lint.model.document import (
     ReviewLitigationTable,
     Row,
     TableBlock,
+    TextLine,
 )
 from gip_lint.model.labels import (
     ACTIVE_COLUMN_PATTERNS,
@@ -44,7 +45,7 @@ from gip_lint.model.labels import (
 # --- which table is this? ------------------------------------------------------------------------
 
 _ACTIVE_MARKERS = re.compile(r"第二十条|信息内容|本年制发件数|行政规范性文件|本年新制作")
-_APPLICATION_MARKERS = re.compile(r"本年新收|上年结转|予以公开|不予公开|无法提供|不予处理|勾稽关系|申请人情况|结转下")
+_APPLICATION_MARKERS = re.compile(r"本年度?新收|上一?年度?结转|予以公开|不予公开|无法提供|不予处理|勾稽关系|申请人情况|结转[至到]?下")
 _REVIEW_MARKERS = re.compile(r"行政复议|行政诉讼|结果维持|结果纠正|尚未审结|复议后起诉")
 
 
@@ -189,12 +190,39 @@ def _is_row_label(cell: RawCell) -> bool:
                 or re.search(r"本年度办理结果|^\(?[一二三四五六七]\)", text))
 
 
+# A label that starts a row of its own ("2.", "(三)", "四、") is no continuation of the line before.
+_ENUMERATED = re.compile(r"^(\d+[.、]|\(?[一二三四五六七八九十]+[)、])")
+
+
+def _continue_label(held: list[RawCell], labels: list[RawCell]) -> list[RawCell]:
+    """The label cells of a row whose label began on the line before (``held``)."""
+    if not labels:
+        return held
+    last, first = held[-1], labels[0]
+    # One cell, positioned where the continuation stands (on the line with the numbers).
+    merged = RawCell(last.text + first.text, last.raw + first.raw, first.line, first.column)
+    return held[:-1] + [merged] + labels[1:]
+
+
+def _keep(keyed: list, key: str, row: Row, labels: list[RawCell], aligner: Aligner,
+          value_start: Optional[int] = None) -> None:
+    """Record a keyed row (its values start after its labels) and learn its grid."""
+    if value_start is None:
+        value_start = row.cells.index(labels[-1]) + 1 if labels and labels[-1] in row.cells else 0
+    label_cell = labels[-1] if labels else row.cells[0]
+    keyed.append((key, row, value_start, Position(label_cell.line, label_cell.column)))
+    start = aligner.direct(row, value_start)
+    if start is not None:
+        aligner.learn(start, value_start, len(row.cells))
+
+
 def build_applications(rows: list[Row], problems: list[ParseProblem]) -> ApplicationsTable:
     aligner = Aligner(len(APPLICANT_COLUMNS))
     header_text = ""
     keyed: list[tuple[str, Row, int, Position]] = []  # key, row, value start, label position
     group: Optional[str] = None
     previous: Optional[str] = None
+    held: Optional[tuple[Row, list[RawCell], Optional[str]]] = None  # a label-only line, see below
     for row in rows:
         joined = squash("".join(c.text for c in row.cells))
         labels, value_start = _labels_for_applications(row)
@@ -202,7 +230,27 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
         if not keyed and _APPLICATION_HEADER.search(joined) and not has_value:
             header_text += "|" + "|".join(squash(c.text) for c in row.cells if c.text)
             continue
+        group_before = group
         key, group = _row_key(labels, group, previous)
+        # PDF extraction breaks a long label over lines: the first part on a line of its own
+        # (no value cells), the rest in front of the numbers.  The numbers belong to the held
+        # label when their own label names no row and the two parts together name one.
+        if held is not None:
+            held_row, held_labels, held_key = held
+            held = None
+            combined = (None, group)
+            if key is None and has_value and not (labels and _ENUMERATED.match(squash(labels[0].text))):
+                joined_labels = _continue_label(held_labels, labels)
+                combined = _row_key(joined_labels, group_before, previous)
+            if combined[0] is not None and (held_key is None or combined[0] == held_key):
+                key, group = combined
+                labels = joined_labels
+            elif held_key is not None:
+                _keep(keyed, held_key, held_row, held_labels, aligner)
+                previous = held_key
+        if labels and not has_value and len(row.cells) - value_start < aligner.width:
+            held = (row, labels, key)  # too few cells to be a (blank) row of numbers
+            continue
         if key is None:
             if has_value:
                 label = "".join(c.text for c in labels) or "（无标签）"
@@ -212,12 +260,15 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
             continue
         if key == "三(六)" and previous and previous.startswith("三(六)"):
             continue  # a group label on its own line after its sub-rows: nothing to read
-        label_cell = labels[-1] if labels else row.cells[0]
-        keyed.append((key, row, value_start, Position(label_cell.line, label_cell.column)))
+        _keep(keyed, key, row, labels, aligner, value_start)
         previous = key
-        start = aligner.direct(row, value_start)
-        if start is not None:
-            aligner.learn(start, value_start, len(row.cells))
+    if held is not None and held[2] is not None:
+        _keep(keyed, held[2], held[0], held[1], aligner)
+    # "(六) 其他处理" on a line of its own (perhaps padded with blank cells) above its
+    # sub-rows is the group's label, not the 2019 format's one-row 三(六) left blank.
+    if any(key.startswith("三(六)") and key != "三(六)" for key, *_ in keyed):
+        keyed = [entry for entry in keyed
+                 if entry[0] != "三(六)" or any(c.text for c in entry[1].cells[entry[2]:])]
 
     table_rows: dict[str, tuple[Optional[Cell], ...]] = {}
     positions: dict[str, Position] = {}
@@ -312,7 +363,7 @@ def build_review(rows: list[Row], problems: list[ParseProblem]) -> Optional[Revi
 
 # --- table 二 ----------------------------------------------------------------------------------
 
-_BLOCK_TITLE = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
+_BLOCK_TITLE = re.compile(r"第二十条第\(?([一二三四五六七八九十]+)\)?项")  # brackets are often left out
 
 
 def build_active(rows: list[Row], problems: list[ParseProblem]) -> ActiveTable:
@@ -353,3 +404,36 @@ def build_active(rows: list[Row], problems: list[ParseProblem]) -> ActiveTable:
     first_row = rows[0]
     return ActiveTable(items=tuple(items), blocks=tuple(blocks), line=first_row.line,
                        column=first_row.cells[0].column if first_row.cells else 1)
+
+
+# --- tables whose cells are separated by spaces -------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
+def spaced_rows(lines: list[TextLine]) -> list[Row]:
+    """Rows of a table that text extraction wrote with spaces instead of TABs.
+
+    Each run of non-space characters is a cell.  A blank cell leaves no trace in such text,
+    so a row that lost one has too few numbers and is left to GIP003 by the aligners.
+    Sentences (prose around the table) are not rows.
+    """
+    rows = []
+    for line in lines:
+        if _SENTENCE_END.search(line.text) or len(line.text) > 150:
+            continue
+        raw = line.raw if len(line.raw) == len(line.text) else line.text
+        spans: list[list[int]] = []
+        for match in re.finditer(r"\S+", line.text):
+            opened = spans and line.text.count("(", *spans[-1]) > line.text.count(")", *spans[-1])
+            # "部分公开 (区分处理的, 只计这一情形, …)" is one label; "(二)" starts one.
+            aside = (spans and match.group().startswith("(") and not _ENUMERATED.match(match.group())
+                     and not line.text[spans[-1][0]:spans[-1][1]][-1:].isdigit())
+            if opened or aside:
+                spans[-1][1] = match.end()
+            else:
+                spans.append([match.start(), match.end()])
+        cells = tuple(RawCell(line.text[a:b], raw[a:b], line.line, line.column + a) for a, b in spans)
+        if cells:
+            rows.append(Row(cells, line.line))
+    return rows
