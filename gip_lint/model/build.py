@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from gip_lint.model.active import build_active
+from gip_lint.model.applications import build_applications
 from gip_lint.model.document import (
     Block,
     ParseProblem,
@@ -16,8 +18,9 @@ from gip_lint.model.document import (
     TextLine,
 )
 from gip_lint.model.labels import FORMAT_2019_MARKERS, FORMAT_2021_MARKERS, squash
+from gip_lint.model.review import build_review
 from gip_lint.model.sections import find_sections, find_title, organ_and_year
-from gip_lint.model.tables import build_active, build_applications, build_review, classify, spaced_rows
+from gip_lint.model.tables import classify, spaced_rows
 from gip_lint.source import SourceText
 
 

@@ -1,0 +1,179 @@
+"""Table 三 (收到和处理政府信息公开申请情况, spec §3): rows by canonical key × seven columns."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from gip_lint.model.cells import is_value_like
+from gip_lint.model.document import (
+    ApplicationsTable,
+    Cell,
+    ParseProblem,
+    Position,
+    RawCell,
+    Row,
+)
+from gip_lint.model.labels import (
+    APPLICANT_COLUMNS,
+    GROUP_PATTERNS,
+    OTHER_SUBROW,
+    ROW_PATTERNS,
+    first_match,
+    squash,
+)
+from gip_lint.model.tables import ENUMERATED_LABEL, Aligner, split_row
+
+_APPLICATION_HEADER = re.compile(r"勾稽关系|申请人情况|自然人|法人或其他组织|商业企业|科研机构")
+
+
+def _row_key(labels: list[RawCell], group: Optional[str], previous: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """(row key, outcome group in force) for a row's label cells."""
+    texts = [squash(c.text) for c in labels]
+    new_group = group
+    for text in texts:
+        found = first_match(text, GROUP_PATTERNS)
+        if found:
+            new_group = found
+    # The most specific label (the last one) decides; whole label text as a fallback.
+    for text in (texts[-1], "".join(texts)) if texts else ():
+        key = first_match(text, ROW_PATTERNS)
+        if key:
+            return key, (key[:4] if key.startswith("三(") and key != "三(七)" else new_group)
+        if OTHER_SUBROW.match(text) and (new_group == "三(六)" or (previous or "").startswith("三(六)")):
+            return "三(六)3", "三(六)"
+    last_group = first_match(texts[-1], GROUP_PATTERNS) if texts else None
+    if last_group in ("三(一)", "三(二)", "三(六)"):
+        return last_group, last_group
+    return None, new_group
+
+
+def _labels_for_applications(row: Row) -> tuple[list[RawCell], int]:
+    """Like :func:`split_row`, but a trailing text cell that is no row label is a (bad) value.
+
+    "2.重复申请<TAB>无数据<TAB>0…": 无数据 stands where 自然人's number should be (GIP205).
+    """
+    labels, value_start = split_row(row)
+    while len(labels) > 1 and not _is_row_label(labels[-1]) and any(_is_row_label(c) for c in labels[:-1]):
+        value_start = row.cells.index(labels[-1])
+        labels = labels[:-1]
+    return labels, value_start
+
+
+def _is_row_label(cell: RawCell) -> bool:
+    text = squash(cell.text)
+    return bool(first_match(text, ROW_PATTERNS) or first_match(text, GROUP_PATTERNS) or OTHER_SUBROW.match(text)
+                or re.search(r"本年度办理结果|^\(?[一二三四五六七]\)", text))
+
+
+# A label that starts a row of its own ("2.", "(三)", "四、") is no continuation of the line before.
+
+
+def _continue_label(held: list[RawCell], labels: list[RawCell]) -> list[RawCell]:
+    """The label cells of a row whose label began on the line before (``held``)."""
+    if not labels:
+        return held
+    last, first = held[-1], labels[0]
+    # One cell, positioned where the continuation stands (on the line with the numbers).
+    merged = RawCell(last.text + first.text, last.raw + first.raw, first.line, first.column)
+    return held[:-1] + [merged] + labels[1:]
+
+
+def _keep(keyed: list, key: str, row: Row, labels: list[RawCell], aligner: Aligner,
+          value_start: Optional[int] = None) -> None:
+    """Record a keyed row (its values start after its labels) and learn its grid."""
+    if value_start is None:
+        value_start = row.cells.index(labels[-1]) + 1 if labels and labels[-1] in row.cells else 0
+    label_cell = labels[-1] if labels else row.cells[0]
+    keyed.append((key, row, value_start, Position(label_cell.line, label_cell.column)))
+    start = aligner.direct(row, value_start)
+    if start is not None:
+        aligner.learn(start, value_start, len(row.cells))
+
+
+def build_applications(rows: list[Row], problems: list[ParseProblem]) -> ApplicationsTable:
+    aligner = Aligner(len(APPLICANT_COLUMNS))
+    header_text = ""
+    keyed: list[tuple[str, Row, int, Position]] = []  # key, row, value start, label position
+    group: Optional[str] = None
+    previous: Optional[str] = None
+    held: Optional[tuple[Row, list[RawCell], Optional[str]]] = None  # a label-only line, see below
+    for row in rows:
+        joined = squash("".join(c.text for c in row.cells))
+        labels, value_start = _labels_for_applications(row)
+        has_value = any(c.text and is_value_like(c) for c in row.cells[value_start:])
+        if not keyed and _APPLICATION_HEADER.search(joined) and not has_value:
+            header_text += "|" + "|".join(squash(c.text) for c in row.cells if c.text)
+            continue
+        group_before = group
+        key, group = _row_key(labels, group, previous)
+        # PDF extraction breaks a long label over lines: the first part on a line of its own
+        # (no value cells), the rest in front of the numbers.  The numbers belong to the held
+        # label when their own label names no row and the two parts together name one.
+        if held is not None:
+            held_row, held_labels, held_key = held
+            held = None
+            combined = (None, group)
+            if key is None and has_value and not (labels and ENUMERATED_LABEL.match(squash(labels[0].text))):
+                joined_labels = _continue_label(held_labels, labels)
+                combined = _row_key(joined_labels, group_before, previous)
+            if combined[0] is not None and (held_key is None or combined[0] == held_key):
+                key, group = combined
+                labels = joined_labels
+            elif held_key is not None:
+                _keep(keyed, held_key, held_row, held_labels, aligner)
+                previous = held_key
+        if labels and not has_value and len(row.cells) - value_start < aligner.width:
+            held = (row, labels, key)  # too few cells to be a (blank) row of numbers
+            continue
+        if key is None:
+            if has_value:
+                label = "".join(c.text for c in labels) or "（无标签）"
+                problems.append(ParseProblem(
+                    f"表三中的一行无法识别（{label}）：不是格式规定的任何一行，未参与核对",
+                    row.line, row.cells[0].column if row.cells else 1, f"table:三:line:{label}"))
+            continue
+        if key == "三(六)" and previous and previous.startswith("三(六)"):
+            continue  # a group label on its own line after its sub-rows: nothing to read
+        _keep(keyed, key, row, labels, aligner, value_start)
+        previous = key
+    if held is not None and held[2] is not None:
+        _keep(keyed, held[2], held[0], held[1], aligner)
+    # "(六) 其他处理" on a line of its own (perhaps padded with blank cells) above its
+    # sub-rows is the group's label, not the 2019 format's one-row 三(六) left blank.
+    if any(key.startswith("三(六)") and key != "三(六)" for key, *_ in keyed):
+        keyed = [entry for entry in keyed
+                 if entry[0] != "三(六)" or any(c.text for c in entry[1].cells[entry[2]:])]
+
+    table_rows: dict[str, tuple[Optional[Cell], ...]] = {}
+    positions: dict[str, Position] = {}
+    for key, row, value_start, position in keyed:
+        start = aligner.direct(row, value_start)
+        if start is None:
+            start = aligner.by_grid(row, value_start)
+        if start is None:
+            problems.append(ParseProblem(
+                f"表三“{key}”行的数字无法与七个申请人列对齐（找到 "
+                f"{sum(1 for c in row.cells[value_start:] if c.text)} 个数字），未参与核对",
+                row.line, row.cells[value_start].column if value_start < len(row.cells) else 1,
+                f"table:三:row:{key}"))
+            continue
+        if key in table_rows:
+            problems.append(ParseProblem(f"表三“{key}”行出现了两次，只采用第一次", row.line,
+                                         position.column, f"table:三:row:{key}:duplicate"))
+            continue
+        table_rows[key] = aligner.cells(row, start)
+        positions[key] = position
+
+    columns_found = all(label in header_text for label in APPLICANT_COLUMNS[:-2]) and "总计" in header_text
+    first = rows[0]
+    if not columns_found and header_text:
+        missing = [c for c in APPLICANT_COLUMNS if c not in header_text]
+        problems.append(ParseProblem(
+            "表三表头中找不到这些列：" + "、".join(missing) + "；按格式规定的列序读取数字",
+            first.line, first.cells[0].column if first.cells else 1, "table:三:columns"))
+    return ApplicationsTable(rows=table_rows, row_positions=positions, line=first.line,
+                             column=first.cells[0].column if first.cells else 1,
+                             columns_found=columns_found)
+
+
