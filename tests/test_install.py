@@ -56,3 +56,12 @@ def test_installed_tool_reads_web_pages_and_word_documents(installed, seeds, tmp
     assert [(path.rsplit("/", 1)[1].split(":")[0], code) for path, code in found] == \
         [("r.docx", "GIP206"), ("r.docx", "GIP504"), ("r.htm", "GIP206"), ("r.htm", "GIP504")]
     assert found[0][0] == f"{tmp_path / 'r.docx'}:52:10:" and found[2][0] == f"{tmp_path / 'r.htm'}:380:1:"
+
+
+def test_wheel_holds_every_module_of_the_source_tree(gip_lint_wheel):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    names = set(zipfile.ZipFile(gip_lint_wheel).namelist())
+    source = {str(p.relative_to(root)) for p in (root / "gip_lint").rglob("*.py")}
+    assert source - names == set()  # a new subpackage must be listed in pyproject's packages
