@@ -139,11 +139,16 @@ def _spaced_tables(sections, applications, review, active, problems: list[ParseP
         rows = spaced_rows([b for b in section.blocks if isinstance(b, TextLine)])
         numbers = {row.line: sum(1 for c in row.cells if _NUMBER.match(c.text)) for row in rows}
         least, needed = _SPACED_ROWS_NEEDED[section.number]
-        if sum(1 for count in numbers.values() if count >= least) < needed:
-            lone = [row for row in rows if len(row.cells) == 1 and numbers[row.line] == 1]
-            if len(lone) >= _LONE_NUMBERS or _label_lines(section, kind) >= 3:  # one cell per line, no pipes
-                first = rows[0].cells[0]
-                problems.append(_one_cell_problem(kind, first.line, first.column))
+        with_numbers = sum(1 for count in numbers.values() if count >= least)
+        lone = sum(1 for row in rows if len(row.cells) == 1 and numbers[row.line] == 1)
+        if (lone >= _LONE_NUMBERS and lone * 2 >= with_numbers) or (
+                with_numbers < needed and len(_label_lines(section, kind)) >= 3):  # one cell per line, no pipes
+            labels = _label_lines(section, kind)
+            first = labels[0] if labels else next(
+                row.cells[0] for row in rows if len(row.cells) == 1 and numbers[row.line] == 1)
+            problems.append(_one_cell_problem(kind, first.line, first.column))
+            continue
+        if with_numbers < needed:
             continue
         found: list[ParseProblem] = []
         table = None
@@ -195,11 +200,12 @@ def _one_cell_per_line(rows: list[Row]) -> bool:
 _KIND_MARKERS = {"二": ACTIVE_MARKERS, "三": APPLICATION_MARKERS, "四": REVIEW_MARKERS}
 
 
-def _label_lines(section, kind: str) -> int:
+def _label_lines(section, kind: str) -> list[TextLine]:
     """Lines of the section that are a label of its table alone (a table whose numbers are
     blank or were lost, one cell per line): short, not a sentence, naming a row or column."""
     markers = _KIND_MARKERS[kind]
-    return sum(1 for b in section.blocks if isinstance(b, TextLine) and len(b.text) <= 40 and "。" not in b.text and markers.search(squash(b.text)))
+    return [b for b in section.blocks if isinstance(b, TextLine) and len(b.text) <= 40
+            and "。" not in b.text and markers.search(squash(b.text))]
 
 
 def _one_cell_problem(kind: str, line: int, column: int) -> ParseProblem:
