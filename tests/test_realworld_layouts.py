@@ -194,6 +194,14 @@ def test_table_two_label_notes_do_not_name_other_rows():
     report = gip_lint.parse(text)
     assert report.to_json_dict()["tables"]["active"] == expected_tables(synth)["active"]
     assert _codes(text) == []
+    # An extra row whose note names 规范性文件 is not taken for 行政规范性文件.
+    extra = "其他主动公开文件(含除规范性文件以外的主动公开文件) | 186 | 86 | 255 |"
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("行政规范性文件 |"))
+    lines.insert(at + 1, extra)
+    active = gip_lint.parse("\n".join(lines)).to_json_dict()["tables"]["active"]
+    assert active["行政规范性文件"] == expected_tables(synth)["active"]["行政规范性文件"]
+    assert [label for label in active if label.startswith("其他主动公开文件")] != []
 
 
 # --- a page holding only table 二 -----------------------------------------------------------------
