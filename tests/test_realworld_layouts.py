@@ -218,3 +218,37 @@ def test_tables_without_section_headings_are_gip003_not_gip002():
     found = lint_text(page, select=["GIP0"])
     assert [(d.code, d.line, d.column) for d in found] == [("GIP003", 1, 1)]
     assert "六个部分的标题" in found[0].message
+
+
+# --- the title when the page's own title was not copied -------------------------------------------
+
+
+@pytest.mark.parametrize("line, organ, year", [
+    ("根据《中华人民共和国政府信息公开条例》要求，特编制某市人民政府地方志办公室2023年政府信息公开工作年度报告。",
+     "某市人民政府地方志办公室", 2023),
+    ("根据《条例》规定，现公布某区统计局2023年政府信息公开工作年度报告。本报告由六部分组成。", "某区统计局", 2023),
+    ("根据《条例》有关要求，现将某县人民政府2024年政府信息公开工作年度报告予以公开。", "某县人民政府", 2024),
+    ("根据《条例》要求，现发布《某县某镇2022年政府信息公开工作年度报告》。", "某县某镇", 2022),
+    ("现公布某市人民政府2023年度政府信息公开工作报告。", "某市人民政府", 2023),
+    # organs that merely start like a lead-in keep their name
+    ("现代农业园区管理委员会2023年政府信息公开工作年度报告", "现代农业园区管理委员会", 2023),
+    ("某县机构编制委员会办公室2023年政府信息公开工作年度报告", "某县机构编制委员会办公室", 2023),
+    ("特区建设办公室2021年政府信息公开工作年度报告", "特区建设办公室", 2021),
+])
+def test_organ_from_an_opening_sentence(line, organ, year):
+    synth = _report()
+    lines = render(synth, Layout(style="web")).text.split("\n")
+    title = next(i for i, text in enumerate(lines) if text.endswith("政府信息公开工作年度报告"))
+    lines[title] = line
+    report = gip_lint.parse("\n".join(lines))
+    assert (report.organ, report.year) == (organ, year)
+
+
+def test_breadcrumbs_above_the_title_are_not_part_of_it():
+    synth = _report()
+    lines = render(synth, Layout(style="web")).text.split("\n")
+    title = next(i for i, text in enumerate(lines) if text.endswith("政府信息公开工作年度报告"))
+    lines[title:title + 1] = ["当前位置:首页", "> 政府信息公开", "> 政府信息公开年报", lines[title]]
+    report = gip_lint.parse("\n".join(lines))
+    assert (report.organ, report.year) == (synth.organ, synth.year)
+    assert report.title == f"{synth.organ}{synth.year}年政府信息公开工作年度报告"
