@@ -252,3 +252,20 @@ def test_breadcrumbs_above_the_title_are_not_part_of_it():
     report = gip_lint.parse("\n".join(lines))
     assert (report.organ, report.year) == (synth.organ, synth.year)
     assert report.title == f"{synth.organ}{synth.year}年政府信息公开工作年度报告"
+
+
+def test_one_whole_row_among_cells_one_per_line_is_still_gip003():
+    """A converter that kept one row whole: that row is not table 三 (no 24 false GIP105)."""
+    synth = _report()
+    web = render(synth, Layout(style="web")).text
+    whole = next(line for line in web.split("\n") if line.startswith("二、上年结转"))
+    text = _one_cell_per_line(web, "blank")
+    lines = text.split("\n")
+    at = lines.index("二、上年结转政府信息公开申请数量")
+    end = at + 1
+    while len([x for x in lines[at:end] if x]) < 8:  # the label and its seven numbers
+        end += 1
+    lines[at:end] = [whole]
+    found = _codes("\n".join(lines))
+    assert [code for code, *_ in found] == ["GIP003"] * 3, found
+    assert gip_lint.parse("\n".join(lines)).applications is None

@@ -131,6 +131,15 @@ def _spaced_tables(sections, applications, review, active, problems: list[ParseP
     """
     present = {2: active, 3: applications, 4: review}
     for section in sections:
+        if section.number == 3 and applications is not None and len(applications.rows) < 5 and sum(
+                1 for b in section.blocks if isinstance(b, TextLine) and _NUMBER.match(b.text)) >= _LONE_NUMBERS:
+            # A row or two read among numbers standing alone on their lines: the rest of the
+            # table is one cell per line, and the rows read are not the table.
+            labels = _label_lines(section, "三")
+            first = labels[0] if labels else section
+            problems.append(_one_cell_problem("三", first.line, first.column))
+            present[3] = None
+            continue
         if section.number not in present or present[section.number] is not None:
             continue
         kind = "二三四"[section.number - 2]
