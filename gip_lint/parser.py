@@ -121,7 +121,8 @@ def _row(token, original_lines: list[str]) -> Row:
     original = original_lines[line - 1] if line - 1 < len(original_lines) else text
     if original == text:  # nothing normalised on this line: a cell as written is its text
         original = ""
-    pipe = text.lstrip(" ").startswith("|")
+    # A pipe row: Markdown's leading pipe, or a line ending in one ("a | b |" from web pages).
+    pipe = text.lstrip(" ").startswith("|") or (text.rstrip(" ").endswith("|") and "\t" not in text)
     parts = text.split("|" if pipe else "\t")
     first, last = 0, len(parts)
     if pipe:  # the outer pipes of a Markdown row do not make cells

@@ -19,6 +19,7 @@ from gip_lint.model.labels import (
 )
 from gip_lint.model.tables import blank_after
 
+_NOTE = re.compile(r"\(.*\)$")
 _BLOCK_TITLE = re.compile(r"第二十条第\(?([一二三四五六七八九十]+)\)?项")  # brackets are often left out
 
 
@@ -46,7 +47,9 @@ def build_active(rows: list[Row], problems: list[ParseProblem]) -> ActiveTable:
                 elif cell.text:
                     header[index] = squash(cell.text)
             continue
-        label = first_match(first, ACTIVE_ROW_PATTERNS) or squash(row.cells[0].text)
+        # A note after the label ("规章(设区的市…提供)", "其他对外管理服务事项(指行政许可以外的…)")
+        # names other rows: match the label without it.
+        label = first_match(_NOTE.sub("", first) or first, ACTIVE_ROW_PATTERNS) or squash(row.cells[0].text)
         values = row.cells[1:]
         if not label or not any(c.text for c in values) and not header:
             continue

@@ -102,7 +102,11 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
         joined = squash("".join(c.text for c in row.cells))
         labels, value_start = _labels_for_applications(row)
         has_value = any(c.text and is_value_like(c) for c in row.cells[value_start:])
-        if not keyed and _APPLICATION_HEADER.search(joined) and not has_value:
+        # Header lines: those naming the columns, and after them any line without numbers or a
+        # row label (the rest of a header cell broken over lines: "商业 | 科研 |" / "企业 | 机构 |";
+        # a bare "其他" there is the applicant column, not the row 三(六)3).
+        if not keyed and not has_value and (_APPLICATION_HEADER.search(joined) or (
+                header_text and not any(_is_row_label(c) and squash(c.text) != "其他" for c in labels))):
             header_text += "|" + "|".join(squash(c.text) for c in row.cells if c.text)
             continue
         group_before = group
@@ -165,10 +169,10 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
         table_rows[key] = aligner.cells(row, start)
         positions[key] = position
 
-    columns_found = all(label in header_text for label in APPLICANT_COLUMNS[:-2]) and "总计" in header_text
+    columns_found = all(_column_named(label, header_text) for label in APPLICANT_COLUMNS[:-2]) and "总计" in header_text
     first = rows[0]
     if not columns_found and header_text:
-        missing = [c for c in APPLICANT_COLUMNS if c not in header_text]
+        missing = [c for c in APPLICANT_COLUMNS if not _column_named(c, header_text)]
         problems.append(ParseProblem(
             "表三表头中找不到这些列：" + "、".join(missing) + "；按格式规定的列序读取数字",
             first.line, first.cells[0].column if first.cells else 1, "table:三:columns"))
@@ -177,3 +181,9 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
                              columns_found=columns_found)
 
 
+def _column_named(label: str, header_text: str) -> bool:
+    """The header names the column, whole or in two cells broken over lines (商业 … 企业)."""
+    if label in header_text:
+        return True
+    cells = header_text.split("|")
+    return any(label[:i] in cells and label[i:] in cells for i in range(1, len(label)))

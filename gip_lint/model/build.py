@@ -20,7 +20,13 @@ from gip_lint.model.document import (
 from gip_lint.model.labels import FORMAT_2019_MARKERS, FORMAT_2021_MARKERS, squash
 from gip_lint.model.review import build_review
 from gip_lint.model.sections import find_sections, find_title, organ_and_year
-from gip_lint.model.tables import classify, spaced_rows
+from gip_lint.model.tables import (
+    ACTIVE_MARKERS,
+    APPLICATION_MARKERS,
+    REVIEW_MARKERS,
+    classify,
+    spaced_rows,
+)
 from gip_lint.source import SourceText
 
 
@@ -125,14 +131,34 @@ def _spaced_tables(sections, applications, review, active, problems: list[ParseP
     """
     present = {2: active, 3: applications, 4: review}
     for section in sections:
+        if section.number == 3 and applications is not None and len(applications.rows) < 5 and sum(
+                1 for b in section.blocks if isinstance(b, TextLine) and _NUMBER.match(b.text)) >= _LONE_NUMBERS:
+            # A row or two read among numbers standing alone on their lines: the rest of the
+            # table is one cell per line, and the rows read are not the table.
+            labels = _label_lines(section, "三")
+            first = labels[0] if labels else section
+            problems.append(_one_cell_problem("三", first.line, first.column))
+            present[3] = None
+            continue
         if section.number not in present or present[section.number] is not None:
             continue
+        kind = "二三四"[section.number - 2]
+        if any(p.anchor.startswith(f"table:{kind}:") for p in problems):
+            continue  # already said: its table was seen but not read
         rows = spaced_rows([b for b in section.blocks if isinstance(b, TextLine)])
         numbers = {row.line: sum(1 for c in row.cells if _NUMBER.match(c.text)) for row in rows}
         least, needed = _SPACED_ROWS_NEEDED[section.number]
-        if sum(1 for count in numbers.values() if count >= least) < needed:
+        with_numbers = sum(1 for count in numbers.values() if count >= least)
+        lone = sum(1 for row in rows if len(row.cells) == 1 and numbers[row.line] == 1)
+        if (lone >= _LONE_NUMBERS and lone * 2 >= with_numbers) or (
+                with_numbers < needed and len(_label_lines(section, kind)) >= 3):  # one cell per line, no pipes
+            labels = _label_lines(section, kind)
+            first = labels[0] if labels else next(
+                row.cells[0] for row in rows if len(row.cells) == 1 and numbers[row.line] == 1)
+            problems.append(_one_cell_problem(kind, first.line, first.column))
             continue
-        kind = "二三四"[section.number - 2]
+        if with_numbers < needed:
+            continue
         found: list[ParseProblem] = []
         table = None
         if classify(TableBlock(tuple(rows), rows[0].line)) == kind:
@@ -158,6 +184,44 @@ _NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _SPACED_ROWS_NEEDED = {2: (1, 3), 3: (3, 3), 4: (5, 1)}
 
 
+# Rows holding a number and nothing else, from which a table is taken to be written one cell
+# per line (web pages rendered to text: "行政许可 |" / "0 |", or cells between blank lines).
+# In such text a blank cell may or may not leave a line and a row's end is not marked, so
+# which row and column a number belongs to is a guess: the table is GIP003, never read.
+# Read layouts never have a lone number (a number line without its label has all of them).
+_LONE_NUMBERS = 3
+
+
+def _one_cell_per_line(rows: list[Row]) -> bool:
+    """Three lone numbers, or (a table cut short) two thirds of 8+ rows with one cell at most."""
+    lone = single = 0
+    for row in rows:
+        filled = [c for c in row.cells if c.text]
+        if len(filled) <= 1:
+            single += 1
+            if filled and _NUMBER.match(filled[0].text):
+                lone += 1
+                if lone >= _LONE_NUMBERS:
+                    return True
+    return len(rows) >= 8 and single * 3 >= len(rows) * 2
+
+
+_KIND_MARKERS = {"二": ACTIVE_MARKERS, "三": APPLICATION_MARKERS, "四": REVIEW_MARKERS}
+
+
+def _label_lines(section, kind: str) -> list[TextLine]:
+    """Lines of the section that are a label of its table alone (a table whose numbers are
+    blank or were lost, one cell per line): short, not a sentence, naming a row or column."""
+    markers = _KIND_MARKERS[kind]
+    return [b for b in section.blocks if isinstance(b, TextLine) and len(b.text) <= 40
+            and "。" not in b.text and markers.search(squash(b.text))]
+
+
+def _one_cell_problem(kind: str, line: int, column: int) -> ParseProblem:
+    return ParseProblem(f"表{kind}似乎每个单元格占一行（网页转为文本时常见），无法确定各数字所属的行和列，未参与核对",
+                        line, column, f"table:{kind}:one-cell-per-line")
+
+
 _PRE_2019 = re.compile(r"政府信息公开情况统计表")
 
 
@@ -169,6 +233,10 @@ def build_report(source: SourceText, blocks: list[Block]) -> Report:
 
     active = applications = review = None
     for kind, rows in _join_tables(blocks):
+        if _one_cell_per_line(rows):
+            if not any(p.anchor.startswith(f"table:{kind}:") for p in problems):
+                problems.append(_one_cell_problem(kind, rows[0].line, rows[0].cells[0].column if rows[0].cells else 1))
+            continue
         if kind == "二" and active is None:
             active = build_active(rows, problems)
         elif kind == "三" and applications is None:
@@ -178,13 +246,14 @@ def build_report(source: SourceText, blocks: list[Block]) -> Report:
 
     applications, review = _spaced_tables(sections, applications, review, active, problems)
 
-    if not sections and (applications is not None or review is not None):
+    tables_found = active is not None or applications is not None or review is not None
+    if not sections and tables_found:
         # Tables but no heading we recognise: more likely an unusual heading style than a
         # report without sections, so say that the structure was not checked (GIP003).
         problems.append(ParseProblem("找不到“一、总体情况”等六个部分的标题，各部分是否齐全、顺序是否正确未检查",
                                      1, 1, "sections"))
     evidence = _format_evidence(blocks)
-    found_anything = bool(sections) or applications is not None or review is not None
+    found_anything = bool(sections) or tables_found
     is_report = found_anything and not (_PRE_2019.search(source.text) and applications is None)
     return Report(
         path=source.path,

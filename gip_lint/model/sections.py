@@ -177,7 +177,8 @@ def find_title(blocks: list[Block], first_section_line: Optional[int]) -> tuple[
         if "报告" in line.text and ("公开" in line.text or "年度" in line.text):
             start = index
             # A title broken over lines: "XX区人民政府" / "2023年政府信息公开工作年度报告".
-            while start > 0 and len(lines[start - 1].text) <= 30 and lines[start - 1].line == lines[start].line - 1:
+            while (start > 0 and len(lines[start - 1].text) <= 30 and lines[start - 1].line == lines[start].line - 1
+                   and ">" not in lines[start - 1].text):  # not the page's breadcrumbs
                 start -= 1
             text = "".join(l.text for l in lines[start:index + 1])
             return text, Position(lines[start].line, lines[start].column)
@@ -191,6 +192,21 @@ def organ_and_year(title: Optional[str]) -> tuple[Optional[str], Optional[int]]:
     for pattern in (_TITLE_YEAR_FIRST, _TITLE_ORGAN_FIRST):
         match = pattern.search(squashed)
         if match:
-            organ = match.group("organ").strip("《》\"'")
+            organ = _without_lead_in(match.group("organ")).strip("《》\"'")
             return (organ or None), _year_value(match.group("year"))
     return None, None
+
+
+# When a page's title was not copied, the line naming the report is its opening sentence
+# ("根据《条例》要求，特编制湛江市某办公室2023年…") or breadcrumbs ("首页>…>某镇人民政府"):
+# the organ is what follows the last punctuation mark and the verb.
+_LEAD_IN = re.compile(r"^(?:根据|按照|依据|依照|本报告|现将|现|特|当前位置|首页)|《|公布|编制|发布")
+_LAST_MARK = re.compile(r"^.*[,，。；;:：《》>]")
+_VERB = re.compile(r"^(?:现将|(?:现|特|并)?(?:向社会)?(?:公布|编制|发布))")
+
+
+def _without_lead_in(organ: str) -> str:
+    if not _LEAD_IN.search(organ):
+        return organ
+    rest = _VERB.sub("", _LAST_MARK.sub("", organ))
+    return rest or organ

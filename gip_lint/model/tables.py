@@ -32,18 +32,18 @@ from gip_lint.model.labels import (
 
 # --- which table is this? ------------------------------------------------------------------------
 
-_ACTIVE_MARKERS = re.compile(r"第二十条|信息内容|本年制发件数|行政规范性文件|本年新制作")
-_APPLICATION_MARKERS = re.compile(r"本年度?新收|上一?年度?结转|予以公开|不予公开|无法提供|不予处理|勾稽关系|申请人情况|结转[至到]?下")
-_REVIEW_MARKERS = re.compile(r"行政复议|行政诉讼|结果维持|结果纠正|尚未审结|复议后起诉")
+ACTIVE_MARKERS = re.compile(r"第二十条|信息内容|本年制发件数|行政规范性文件|本年新制作")
+APPLICATION_MARKERS = re.compile(r"本年度?新收|上一?年度?结转|予以公开|不予公开|无法提供|不予处理|勾稽关系|申请人情况|结转[至到]?下")
+REVIEW_MARKERS = re.compile(r"行政复议|行政诉讼|结果维持|结果纠正|尚未审结|复议后起诉")
 
 
 def classify(block: TableBlock) -> Optional[str]:
     """"二", "三", "四" or None, by the labels the block contains."""
     text = squash("".join(cell.text for row in block.rows for cell in row.cells))
     scores = {
-        "二": len(_ACTIVE_MARKERS.findall(text)),
-        "三": len(_APPLICATION_MARKERS.findall(text)),
-        "四": len(_REVIEW_MARKERS.findall(text)),
+        "二": len(ACTIVE_MARKERS.findall(text)),
+        "三": len(APPLICATION_MARKERS.findall(text)),
+        "四": len(REVIEW_MARKERS.findall(text)),
     }
     best = max(scores, key=scores.get)
     return best if scores[best] else None

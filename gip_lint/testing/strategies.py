@@ -17,7 +17,7 @@ def reports(draw, small: bool | None = None) -> SynthReport:
     return random_report(random.Random(seed), small=is_small)
 
 
-def layouts(style=st.sampled_from(("seed", "compact", "markdown"))) -> st.SearchStrategy[Layout]:
+def layouts(style=st.sampled_from(("seed", "compact", "markdown", "web"))) -> st.SearchStrategy[Layout]:
     """The ways real reports print the same content."""
     return st.builds(
         Layout,

@@ -132,7 +132,8 @@ class Layout:
     """How to print a report.
 
     ``style``: "seed" (merged label cells and padding as in the published pages),
-    "compact" (label cells then exactly the values) or "markdown" (pipe tables).
+    "compact" (label cells then exactly the values), "markdown" (pipe tables) or "web" (the
+    seed's cells as web pages are rendered to text: "a | b |", a blank cell a lone "|").
     """
 
     style: str = "seed"
@@ -179,6 +180,14 @@ class _Writer:
             text = text.replace(".", ". ", 1).replace(")", ") ", 1)
         return text
 
+    def header(self, text: str) -> None:
+        """A header line given with TABs between its cells."""
+        if self.layout.style == "web":
+            cells = text.split("\t")
+            self.row(cells, [None] * len(cells))
+        else:
+            self.line(text)
+
     def row(self, cells: list[str], keys: list) -> None:
         """Write one table row; ``keys[i]`` names cell i (None for labels and padding)."""
         if self.layout.style == "markdown":
@@ -187,6 +196,13 @@ class _Writer:
                 text += " "
                 starts.append(len(text) + 1)
                 text += cell + " |"
+        elif self.layout.style == "web":  # a web page's table as text: each cell ends in " |"
+            text, starts = "", []
+            for cell in cells:
+                if cell and text:
+                    text += " "
+                starts.append(len(text) + 1)
+                text += cell + " |" if cell else "|"
         else:
             text, starts = "", []
             for index, cell in enumerate(cells):
@@ -206,9 +222,9 @@ def _applications(w: _Writer, report: SynthReport) -> None:
         w.line("| 本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和 | | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |")
         w.line("|---|---|---|---|---|---|---|---|---|")
     else:
-        w.line("(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)\t\t申请人情况\t\t\t\t\t\t总计\t")
-        w.line("\t\t自然人\t法人或其他组织\t\t\t\t\t\t")
-        w.line("\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\t")
+        w.header("(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)\t\t申请人情况\t\t\t\t\t\t总计\t")
+        w.header("\t\t自然人\t法人或其他组织\t\t\t\t\t\t")
+        w.header("\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\t")
     for key in APPLICATION_ROWS_2021:
         group, own = (w.label(part) for part in ROW_LABELS[key])
         values = [w.number(v) for v in report.applications[key]]
@@ -236,8 +252,8 @@ def _applications(w: _Writer, report: SynthReport) -> None:
             else:
                 cells = ["", group, own]
             labels = len(cells)
-        trailing = [""] if style == "seed" and key in ("一", "二", "三(一)", "三(二)", "三(六)3", "四") else []
-        if style == "seed" and key == "三(七)":
+        trailing = [""] if style in ("seed", "web") and key in ("一", "二", "三(一)", "三(二)", "三(六)3", "四") else []
+        if style in ("seed", "web") and key == "三(七)":
             trailing = ["", ""]
         w.row(cells + values + trailing, [None] * labels + keys + [None] * len(trailing))
 
@@ -253,9 +269,9 @@ def _review(w: _Writer, report: SynthReport) -> None:
         w.line("| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | | | | | 复议后起诉 | | | | |")
         w.line("| | | | | | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |")
     else:
-        w.line("行政复议\t\t\t\t\t行政诉讼\t\t\t\t\t\t\t\t\t")
-        w.line("结果 维持\t结果 纠正\t其他 结果\t尚未 审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t")
-        w.line("\t\t\t\t\t结果 维持\t结果 纠正\t其他 结果\t尚未 审结\t总计\t结果 维持\t结果 纠正\t其他 结果\t尚未 审结\t总计")
+        w.header("行政复议\t\t\t\t\t行政诉讼\t\t\t\t\t\t\t\t\t")
+        w.header("结果 维持\t结果 纠正\t其他 结果\t尚未 审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t")
+        w.header("\t\t\t\t\t结果 维持\t结果 纠正\t其他 结果\t尚未 审结\t总计\t结果 维持\t结果 纠正\t其他 结果\t尚未 审结\t总计")
     w.row(values, keys)
 
 
