@@ -114,10 +114,8 @@ def standalone_source() -> str:
             f"GRAMMAR = {text!r}\n\n" + code)
 
 
-def _row(token, original_lines: list[str]) -> Row:
-    """Split a ROW token (a line with its newline) into cells, keeping each cell's column."""
-    text = str(token)[:-1]
-    line = token.line
+def _row(text: str, line: int, original_lines: list[str]) -> Row:
+    """Split one table line (without its newline) into cells, keeping each cell's column."""
     original = original_lines[line - 1] if line - 1 < len(original_lines) else text
     if original == text:  # nothing normalised on this line: a cell as written is its text
         original = ""
@@ -131,16 +129,19 @@ def _row(token, original_lines: list[str]) -> Row:
         if last > first and parts[-1].strip() == "":
             last -= 1
     cells = []
-    column = token.column  # 1-based column of the current part's first character
+    column = 1  # 1-based column of the current part's first character (a TABLE token starts a line)
     for index, part in enumerate(parts):
         if first <= index < last:
-            rest = part.lstrip()
-            clean = rest.rstrip()
-            start = column + len(part) - len(rest)
+            if part:
+                rest = part.lstrip()
+                clean = rest.rstrip()
+                start = column + len(part) - len(rest)
+            else:  # an empty cell between two TABs: the commonest cell of all
+                clean, start = "", column
             raw = original[start - 1:start - 1 + len(clean)] if original else clean
-            cells.append(RawCell(text=clean, raw=raw, line=line, column=start))
+            cells.append(RawCell(clean, raw, line, start))
         column += len(part) + 1
-    return Row(cells=tuple(cells), line=line)
+    return Row(tuple(cells), line)
 
 
 def _is_pipe_separator(row: Row) -> bool:
@@ -154,13 +155,15 @@ def parse_blocks(text: str, original: str) -> list[Block]:
     blocks: list[Block] = []
     for node in tree.children:
         kind = node.data
+        token = node.children[0]
         if kind == "table":
-            rows = [_row(child.children[0], original_lines) for child in node.children]
+            first_line = token.line
+            rows = [_row(line_text, first_line + offset, original_lines)
+                    for offset, line_text in enumerate(token[:-1].split("\n"))]
             rows = [r for r in rows if not _is_pipe_separator(r)]
             if rows:
                 blocks.append(TableBlock(rows=tuple(rows), line=rows[0].line))
             continue
-        token = node.children[0]
         value = str(token)
         lead = len(value) - len(value.lstrip(" "))
         column = token.column + lead
