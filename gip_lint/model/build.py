@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -17,7 +18,7 @@ from gip_lint.model.document import (
     TableBlock,
     TextLine,
 )
-from gip_lint.model.labels import FORMAT_2019_MARKERS, FORMAT_2021_MARKERS, squash
+from gip_lint.model.labels import FORMAT_2019_MARKERS, FORMAT_2021_MARKERS, SQUASHED_CHARS, squash
 from gip_lint.model.review import build_review
 from gip_lint.model.sections import find_sections, find_title, organ_and_year
 from gip_lint.model.tables import (
@@ -94,11 +95,14 @@ def _format_evidence(blocks: list[Block]) -> tuple[tuple[str, str, Position], ..
     present = [(version, markers) for version, markers in present if markers]
     if not present:
         return ()
+    # One regex search tells which few texts can hold a marker (whitespace and quotes, which
+    # squash drops, allowed between its characters); only those are squashed and compared.
+    may_hold = _marker_pattern(tuple(m for _, markers in present for m in markers)).search
     for block in blocks:
         cells = ([(c.text, c.line, c.column) for r in block.rows for c in r.cells]
                  if isinstance(block, TableBlock) else [(block.text, block.line, block.column)])
         for text, line, column in cells:
-            if text.isascii():  # every marker is Chinese; numbers and blanks cannot hold one
+            if text.isascii() or not may_hold(text):  # every marker is Chinese
                 continue
             squashed = squash(text)
             for version, markers in present:
@@ -106,6 +110,12 @@ def _format_evidence(blocks: list[Block]) -> tuple[tuple[str, str, Position], ..
                     if marker in squashed:
                         found.append((version, marker, Position(line, column)))
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=64)
+def _marker_pattern(markers: tuple[str, ...]) -> re.Pattern:
+    gap = SQUASHED_CHARS + "*"
+    return re.compile("|".join(gap.join(re.escape(char) for char in marker) for marker in markers))
 
 
 def _format_version(evidence) -> Optional[str]:
