@@ -136,7 +136,9 @@ def lint_source(source: SourceText, rules: Iterable[Rule], selection: Selection 
         if diag.code in overrides:
             diag = attrs.evolve(diag, severity=overrides[diag.code])
         kept.append(diag)
-    return FileResult(path, tuple(sorted(set(kept))), report)
+    # Duplicates dropped in the order the rules found them, then a stable sort: findings at one
+    # position keep the rules' order, the same in every run (a set's order is not).
+    return FileResult(path, tuple(sorted(dict.fromkeys(kept))), report)
 
 
 def _relocate(diag: Diagnostic, source: SourceText) -> Diagnostic:

@@ -114,13 +114,19 @@ def standalone_source() -> str:
             f"GRAMMAR = {text!r}\n\n" + code)
 
 
-def _row(token, original_lines: list[str]) -> Row:
-    """Split a ROW token (a line with its newline) into cells, keeping each cell's column."""
-    text = str(token)[:-1]
-    line = token.line
+def _row(text: str, line: int, original_lines: list[str]) -> Row:
+    """One table line (without its newline) as a row of cells, each at its column."""
     original = original_lines[line - 1] if line - 1 < len(original_lines) else text
     if original == text:  # nothing normalised on this line: a cell as written is its text
-        original = ""
+        return Row(tuple(RawCell(clean, clean, line, start) for clean, start in _cell_spans(text)), line)
+    return Row(tuple(RawCell(clean, original[start - 1:start - 1 + len(clean)], line, start)
+                     for clean, start in _cell_spans(text)), line)
+
+
+# Table lines repeat from report to report ("…<TAB>0<TAB>0<TAB>0"): each is split once.
+@functools.lru_cache(maxsize=4096)  # bounded: memory stays flat over a corpus
+def _cell_spans(text: str) -> tuple[tuple[str, int], ...]:
+    """(stripped text, 1-based column) of each cell of a table line."""
     # A pipe row: Markdown's leading pipe, or a line ending in one ("a | b |" from web pages).
     pipe = text.lstrip(" ").startswith("|") or (text.rstrip(" ").endswith("|") and "\t" not in text)
     parts = text.split("|" if pipe else "\t")
@@ -130,17 +136,14 @@ def _row(token, original_lines: list[str]) -> Row:
             first = 1
         if last > first and parts[-1].strip() == "":
             last -= 1
-    cells = []
-    column = token.column  # 1-based column of the current part's first character
+    spans = []
+    column = 1  # 1-based column of the current part's first character (a TABLE token starts a line)
     for index, part in enumerate(parts):
         if first <= index < last:
             rest = part.lstrip()
-            clean = rest.rstrip()
-            start = column + len(part) - len(rest)
-            raw = original[start - 1:start - 1 + len(clean)] if original else clean
-            cells.append(RawCell(text=clean, raw=raw, line=line, column=start))
+            spans.append((rest.rstrip(), column + len(part) - len(rest)))
         column += len(part) + 1
-    return Row(cells=tuple(cells), line=line)
+    return tuple(spans)
 
 
 def _is_pipe_separator(row: Row) -> bool:
@@ -154,13 +157,16 @@ def parse_blocks(text: str, original: str) -> list[Block]:
     blocks: list[Block] = []
     for node in tree.children:
         kind = node.data
+        token = node.children[0]
         if kind == "table":
-            rows = [_row(child.children[0], original_lines) for child in node.children]
-            rows = [r for r in rows if not _is_pipe_separator(r)]
+            first_line = token.line
+            rows = [_row(line_text, first_line + offset, original_lines)
+                    for offset, line_text in enumerate(token[:-1].split("\n"))]
+            if "-" in token:  # a Markdown separator row ("|---|---|") is no row of the table
+                rows = [r for r in rows if not _is_pipe_separator(r)]
             if rows:
                 blocks.append(TableBlock(rows=tuple(rows), line=rows[0].line))
             continue
-        token = node.children[0]
         value = str(token)
         lead = len(value) - len(value.lstrip(" "))
         column = token.column + lead

@@ -78,6 +78,14 @@ def split_lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# Formats reports are also published in, which gip-lint does not read: say which and what to do.
+_OTHER_FORMATS = (
+    (b"%PDF-", "这是 PDF 文件，gip-lint 不能直接读取：请转换为文本（如 pdftotext -layout）或使用报告的网页版、.docx 版"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "这是旧版 Word（.doc）或 WPS 文件，gip-lint 不能直接读取：请另存为 .docx 后检查"),
+    (b"PK\x03\x04", "这是 ZIP 压缩格式的文件（如 .docx、.wps 或 .zip），不是文本：Word 文件请以 .docx 扩展名检查"),
+)
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode report bytes; return (text, encoding name) or raise :class:`DecodeError`.
 
@@ -97,6 +105,9 @@ def decode(data: bytes) -> tuple[str, str]:
         if not _looks_like_text(text):
             raise DecodeError("文件以 UTF-16 BOM 开头，但解码后大多是不可打印字符，不像文本")
         return text, "utf-16"
+    for magic, what in _OTHER_FORMATS:
+        if data.startswith(magic):
+            raise DecodeError(what)
     if b"\x00" in data[:8192]:
         raise DecodeError("文件含有 NUL 字节，看来是二进制文件，而不是文本报告")
     try:

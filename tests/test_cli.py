@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 
@@ -198,3 +199,25 @@ def test_console_script_runs_without_traceback(seeds):
     assert result.returncode == 1
     assert result.stdout == seed_001_lines(seeds["001"])
     assert "Traceback" not in result.stderr
+
+
+def test_findings_at_one_position_come_out_in_the_same_order_in_every_run(seeds, tmp_path):
+    # Rows 1-5 of 三(三) deleted: five GIP105 at the table's position, differing only in message.
+    # Their order must not depend on Python's per-process string hashing (PYTHONHASHSEED).
+    lines = seeds["000"].read_text(encoding="utf-8").split("\n")
+    labels = ("1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及", "4.保护第三方合法权益", "5.属于三类内部事务信息")
+    kept = [line for line in lines if not any(label in line for label in labels)]
+    assert len(lines) - len(kept) == 5
+    report = tmp_path / "report.txt"
+    report.write_text("\n".join(kept), encoding="utf-8")
+    outputs = set()
+    for seed in ("0", "1", "2", "3"):
+        done = subprocess.run([sys.executable, "-m", "gip_lint", "check", "--isolated", str(report)],
+                              capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert done.returncode == 1, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    gip105 = [line for line in outputs.pop().splitlines() if " GIP105 " in line]
+    assert len(gip105) == 5 and len({line.split(" GIP105 ")[0] for line in gip105}) == 1
+    # In the order the rule reports them: the format's row order.
+    assert [next(label for label in labels if label in line) for line in gip105] == list(labels)

@@ -45,3 +45,14 @@ def test_markdown_pipe_table(seeds):
     report = gip_lint.parse("\n".join(lines))
     assert [c.value for c in report.applications.rows["三(七)"]] == [222, 4, 0, 0, 3, 0, 229]
     assert [c.value for c in report.review_litigation.groups["行政复议"]] == [2, 0, 1, 7, 10]
+
+
+@pytest.mark.parametrize("data, needle", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "旧版 Word（.doc）或 WPS"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
+])
+def test_other_publication_formats_are_named_with_what_to_do(data, needle):
+    with pytest.raises(DecodeError) as caught:
+        decode(data)
+    assert needle in str(caught.value) and ("转换" in str(caught.value) or "docx" in str(caught.value))

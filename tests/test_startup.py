@@ -23,12 +23,8 @@ def test_pregenerated_parser_is_current():
 
 
 def _flat(tree):
-    """Every block with its tokens' type, text and position (table rows flattened)."""
-    out = []
-    for node in tree.children:
-        tokens = [t for row in node.children for t in row.children] if node.data == "table" else node.children
-        out.append((node.data, [(t.type, str(t), t.line, t.column) for t in tokens]))
-    return out
+    """Every block with its tokens' type, text and position."""
+    return [(node.data, [(t.type, str(t), t.line, t.column) for t in node.children]) for node in tree.children]
 
 
 def test_pregenerated_and_lark_parsers_agree_on_the_seeds(seeds):

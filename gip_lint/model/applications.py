@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
-from gip_lint.model.cells import is_value_like
+from gip_lint.model.cells import is_value_text
 from gip_lint.model.document import (
     ApplicationsTable,
     Cell,
@@ -29,7 +30,14 @@ _APPLICATION_HEADER = re.compile(r"勾稽关系|申请人情况|自然人|法人
 
 def _row_key(labels: list[RawCell], group: Optional[str], previous: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """(row key, outcome group in force) for a row's label cells."""
-    texts = [squash(c.text) for c in labels]
+    return _row_key_of_texts(tuple(c.text for c in labels), group, previous)
+
+
+# Every report spells the same few dozen labels: the answer for a spelling is worked out once.
+@functools.lru_cache(maxsize=2048)  # bounded: memory stays flat over a corpus
+def _row_key_of_texts(label_texts: tuple[str, ...], group: Optional[str],
+                      previous: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    texts = [squash(text) for text in label_texts]
     new_group = group
     for text in texts:
         found = first_match(text, GROUP_PATTERNS)
@@ -61,7 +69,12 @@ def _labels_for_applications(row: Row) -> tuple[list[RawCell], int]:
 
 
 def _is_row_label(cell: RawCell) -> bool:
-    text = squash(cell.text)
+    return _is_row_label_text(cell.text)
+
+
+@functools.lru_cache(maxsize=2048)
+def _is_row_label_text(text: str) -> bool:
+    text = squash(text)
     return bool(first_match(text, ROW_PATTERNS) or first_match(text, GROUP_PATTERNS) or OTHER_SUBROW.match(text)
                 or re.search(r"本年度办理结果|^\(?[一二三四五六七]\)", text))
 
@@ -99,13 +112,13 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
     previous: Optional[str] = None
     held: Optional[tuple[Row, list[RawCell], Optional[str]]] = None  # a label-only line, see below
     for row in rows:
-        joined = squash("".join(c.text for c in row.cells))
         labels, value_start = _labels_for_applications(row)
-        has_value = any(c.text and is_value_like(c) for c in row.cells[value_start:])
+        has_value = any(c.text and is_value_text(c.text) for c in row.cells[value_start:])
         # Header lines: those naming the columns, and after them any line without numbers or a
         # row label (the rest of a header cell broken over lines: "商业 | 科研 |" / "企业 | 机构 |";
         # a bare "其他" there is the applicant column, not the row 三(六)3).
-        if not keyed and not has_value and (_APPLICATION_HEADER.search(joined) or (
+        if not keyed and not has_value and (
+                _APPLICATION_HEADER.search(squash("".join(c.text for c in row.cells))) or (
                 header_text and not any(_is_row_label(c) and squash(c.text) != "其他" for c in labels))):
             header_text += "|" + "|".join(squash(c.text) for c in row.cells if c.text)
             continue

@@ -17,7 +17,7 @@ from gip_lint.model.document import (
     TableBlock,
     TextLine,
 )
-from gip_lint.model.labels import FORMAT_2019_MARKERS, FORMAT_2021_MARKERS, squash
+from gip_lint.model.labels import FORMAT_2019_MARKERS, FORMAT_2021_MARKERS, SQUASHED_CHARS, squash
 from gip_lint.model.review import build_review
 from gip_lint.model.sections import find_sections, find_title, organ_and_year
 from gip_lint.model.tables import (
@@ -83,29 +83,34 @@ def _broken_label(line: TextLine) -> bool:
 
 
 def _format_evidence(blocks: list[Block]) -> tuple[tuple[str, str, Position], ...]:
-    """Each format marker of spec §6 found, with where it stands."""
+    """Each format marker of spec §6 found, with where it stands (a marker counts in one cell)."""
     found = []
-    # A marker in a cell is also in the squashed text of all the blocks (squash drops the
-    # whitespace between them): look only for the markers that are there at all.
-    everything = squash("".join(b.text if isinstance(b, TextLine) else "".join(c.text for r in b.rows for c in r.cells)
-                                for b in blocks))
-    present = [(version, [m for m in markers if m in everything])
-               for version, markers in (("2021", FORMAT_2021_MARKERS), ("2019", FORMAT_2019_MARKERS))]
-    present = [(version, markers) for version, markers in present if markers]
-    if not present:
-        return ()
     for block in blocks:
-        cells = ([(c.text, c.line, c.column) for r in block.rows for c in r.cells]
-                 if isinstance(block, TableBlock) else [(block.text, block.line, block.column)])
+        # One regex search per block skips the many that hold no marker; only the texts that
+        # can hold one are squashed and compared.
+        if isinstance(block, TableBlock):
+            if not _MAY_HOLD_MARKER("".join(c.text for r in block.rows for c in r.cells)):
+                continue
+            cells = [(c.text, c.line, c.column) for r in block.rows for c in r.cells]
+        else:
+            if not _MAY_HOLD_MARKER(block.text):
+                continue
+            cells = [(block.text, block.line, block.column)]
         for text, line, column in cells:
-            if text.isascii():  # every marker is Chinese; numbers and blanks cannot hold one
+            if not _MAY_HOLD_MARKER(text):
                 continue
             squashed = squash(text)
-            for version, markers in present:
+            for version, markers in _MARKERS:
                 for marker in markers:
                     if marker in squashed:
                         found.append((version, marker, Position(line, column)))
     return tuple(found)
+
+
+_MARKERS = (("2021", FORMAT_2021_MARKERS), ("2019", FORMAT_2019_MARKERS))
+# A marker with whitespace or quotes (which squash drops) anywhere between its characters.
+_MAY_HOLD_MARKER = re.compile("|".join((SQUASHED_CHARS + "*").join(re.escape(char) for char in marker)
+                                       for _, markers in _MARKERS for marker in markers)).search
 
 
 def _format_version(evidence) -> Optional[str]:

@@ -56,9 +56,15 @@ def _reading(text: str) -> tuple:
 
 def is_value_like(raw: RawCell) -> bool:
     """A cell that holds (or should hold) a number, as opposed to a row label."""
-    text = raw.text.replace(" ", "")
-    if text == "":
+    return is_value_text(raw.text)
+
+
+@functools.lru_cache(maxsize=4096)  # asked of every cell of every row, often twice: labels and numbers repeat
+def is_value_text(text: str) -> bool:
+    """:func:`is_value_like` of a cell's text."""
+    squeezed = text.replace(" ", "")
+    if squeezed == "":
         return True
-    if _ENUMERATED.match(text) and not _DECIMAL.match(text):
+    if _ENUMERATED.match(squeezed) and not _DECIMAL.match(squeezed):
         return False  # "1.属于国家秘密": an enumerated label
-    return _reading(raw.text)[1] != "text"  # read_cell(raw).problem, without making the Cell
+    return _reading(text)[1] != "text"  # read_cell(raw).problem, without making the Cell

@@ -156,7 +156,8 @@ FORMAT_2019_MARKERS = ("本年新制作数量", "本年新公开数量", "对外
 
 # --- matching helpers -------------------------------------------------------------------------------------
 
-_SQUASH = re.compile(r"[\s\"'“”‘’]+")
+SQUASHED_CHARS = r"[\s\"'“”‘’]"  # what squash() drops: whitespace and quotes
+_SQUASH = re.compile(SQUASHED_CHARS + "+")
 
 
 def squash(text: str) -> str:

@@ -67,7 +67,12 @@ def _prefix_split(rest: str) -> tuple[str, str]:
 
 def classify_heading(line: TextLine) -> Optional[tuple[int, str, Optional[str], str]]:
     """Return (section number, heading text, numeral, inline text) or None if not a section."""
-    match = _NUMBERED.match(line.text)
+    return _classify_heading_text(line.text)
+
+
+@functools.lru_cache(maxsize=1024)  # reports share their headings: each wording is scored once
+def _classify_heading_text(text: str) -> Optional[tuple[int, str, Optional[str], str]]:
+    match = _NUMBERED.match(text)
     if not match:
         return None
     numeral = match.group("numeral")

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from typing import Optional
 
-from gip_lint.model.cells import is_value_like, read_cell
+from gip_lint.model.cells import is_value_text, read_cell
 from gip_lint.model.document import (
     Cell,
     RawCell,
@@ -63,7 +63,7 @@ def split_row(row: Row) -> tuple[list[RawCell], int]:
     for index, cell in enumerate(row.cells):
         if cell.text == "":
             continue
-        if is_value_like(cell):
+        if is_value_text(cell.text):
             break
         labels.append(cell)
         value_start = index + 1
@@ -128,10 +128,9 @@ class Aligner:
         return None
 
     def cells(self, row: Row, start: int) -> tuple[Cell, ...]:
-        out = []
-        for index in range(start, start + self.width):
-            out.append(read_cell(row.cells[index]) if index < len(row.cells) else blank_after(row))
-        return tuple(out)
+        raw = row.cells
+        return tuple(read_cell(raw[index]) if index < len(raw) else blank_after(row)
+                     for index in range(start, start + self.width))
 
 
 ENUMERATED_LABEL = re.compile(r"^(\d+[.、]|\(?[一二三四五六七八九十]+[)、])")  # "1." "(一)" "三、": a label that numbers its row
