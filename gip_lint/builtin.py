@@ -11,9 +11,9 @@ from gip_lint.hookspecs import hookimpl
 
 @hookimpl
 def gip_lint_rules():
-    from gip_lint.rules import arithmetic, fee, prose, structure, year, yoy
+    from gip_lint.rules import arithmetic, deadline, fee, prose, structure, year, yoy
 
-    modules = (structure, arithmetic, fee, year, prose, yoy)
+    modules = (structure, arithmetic, fee, year, deadline, prose, yoy)
     from gip_lint.rule import Rule
 
     return [value for module in modules for value in vars(module).values() if isinstance(value, Rule)]
