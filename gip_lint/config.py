@@ -15,7 +15,6 @@ and the key; the CLI prints it and exits 2.
 
 from __future__ import annotations
 
-import difflib
 import os
 from fnmatch import fnmatchcase
 from typing import Callable, Optional
@@ -178,6 +177,8 @@ def validate_codes(config: Optional[ConfigFile], cli: Settings, known: set[str])
     def check(where: str, key: str, codes) -> None:
         for code in codes:
             if not any(k.startswith(code) for k in known):
+                import difflib  # only for the hint in an error
+
                 close = difflib.get_close_matches(code, sorted(known), n=1)
                 hint = f"（是否想写 {close[0]}？）" if close else "（gip-lint rules 列出全部代码）"
                 raise ConfigError(f"{where}：{key} 中有未知的规则代码或前缀 {code}{hint}")
@@ -204,6 +205,8 @@ def validate_options(config: Optional[ConfigFile], plugin_defaults: dict) -> Non
         return
     for key, value in config.options.items():
         if key not in plugin_defaults:
+            import difflib  # only for the hint in an error
+
             close = difflib.get_close_matches(key, list(KEYS) + list(plugin_defaults), n=1)
             hint = f"（是否想写 {close[0]}？）" if close else f"（可用：{', '.join(KEYS)}）"
             raise ConfigError(f"{config.where}：未知的配置项 {key}{hint}")

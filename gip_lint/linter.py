@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-import traceback
 from typing import Iterable, Optional, Sequence
 
 import attrs
@@ -119,6 +118,8 @@ def lint_source(source: SourceText, rules: Iterable[Rule], selection: Selection 
                     diagnostics.append(_diagnostic(rule, path, finding.line, finding.column,
                                                    finding.message, finding.anchor, finding.severity))
             except Exception as exc:
+                import traceback  # only when a rule crashes: a plain check does not pay for it
+
                 where = traceback.extract_tb(exc.__traceback__)[-1]
                 diagnostics.append(_diagnostic(
                     RULE_CRASHED, path, 1, 1,
