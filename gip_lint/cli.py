@@ -57,9 +57,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The argument parser; given ``argv`` naming a command, only that command's part is built
     (each costs imports and dozens of options: a cold start pays for one)."""
     parser = _Parser(prog="gip-lint", description="政府信息公开工作年度报告检查工具")
-    parser.add_argument("--version", action="store_true", help="显示版本和已加载的插件")
+    parser.add_argument("--version", action="store_true", help="显示版本和已安装的插件")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     named = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    if list(argv or ()) == ["--version"]:
+        return parser  # needs no subcommand (any other use of --version gets the whole parser)
     for name in COMMANDS if named not in COMMANDS else (named,):
         importlib.import_module(f"gip_lint.commands.{name}").add_parser(sub)
     return parser

@@ -14,7 +14,6 @@ import importlib
 import os
 import re
 import sys
-from typing import Optional
 
 _NORMALISE = re.compile(r"[-_.]+")
 
@@ -48,7 +47,7 @@ class EntryPoint:
 
     __slots__ = ("name", "value", "group", "dist")
 
-    def __init__(self, name: str, value: str, group: str, dist: Optional[Distribution]):
+    def __init__(self, name: str, value: str, group: str, dist: Distribution | None):
         self.name, self.value, self.group, self.dist = name, value, group, dist
 
     def load(self):

@@ -8,7 +8,9 @@ instructions of a one-report check.  The command line pauses the collector while
 and resumes it before linting; ``gc.freeze()`` moves the start-up objects out of the
 collector's view (later collections and the final one skip them; forked ``-j`` workers do
 not touch, and so do not copy, their pages – what the ``gc`` documentation advises before
-``fork``).  Library use is unaffected: nothing is paused unless :func:`pause` was called.
+``fork``).  Library use is unaffected: nothing is paused unless :func:`pause` was called,
+and only the first start-up of a process is frozen (a program calling ``cli.main`` many
+times, such as a test session, does not keep freezing what it allocates in between).
 """
 
 from __future__ import annotations
@@ -16,11 +18,15 @@ from __future__ import annotations
 import gc
 
 _paused = False
+_started = False
 
 
 def pause() -> None:
     """Stop automatic collection until :func:`resume` (called by ``gip-lint`` at start)."""
-    global _paused
+    global _paused, _started
+    if _started:
+        return
+    _started = True
     if gc.isenabled():
         gc.disable()
         _paused = True
