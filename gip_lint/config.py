@@ -21,6 +21,7 @@ from typing import Callable, Optional
 
 import attrs
 
+from gip_lint.record import Record
 from gip_lint.rule import SEVERITIES
 from gip_lint.settings import ADDITIVE, CLI_SOURCE, DEFAULTS_SOURCE, Settings
 
@@ -48,14 +49,18 @@ class ConfigError(Exception):
     """A configuration file (or command-line value) gip-lint cannot use: exit 2."""
 
 
-@attrs.frozen
-class ConfigFile:
-    """One configuration file, its values checked for type (codes are checked later)."""
+class ConfigFile(Record):
+    """One configuration file, its values checked for type (codes are checked later).
 
-    path: str  # absolute
-    where: str  # "path [tool.gip-lint]" or "path", for messages and --show-settings
-    values: dict  # Settings field → value
-    options: dict  # keys gip-lint does not know itself: plugin options, checked against plugins
+    ``path``: absolute; ``where``: "path [tool.gip-lint]" or "path", for messages and
+    --show-settings; ``values``: Settings field → value; ``options``: keys gip-lint does not
+    know itself (plugin options, checked against the plugins).
+    """
+
+    __slots__ = ("path", "where", "values", "options")
+
+    def __init__(self, path: str, where: str, values: dict, options: dict):
+        self._set(path=path, where=where, values=values, options=options)
 
     @property
     def directory(self) -> str:
@@ -291,12 +296,13 @@ def ignored_codes(settings: Settings, path: str) -> tuple[str, ...]:
                  if matches(glob, path, settings.base_dir) for code in codes)
 
 
-@attrs.frozen
-class FileSelection:
+class FileSelection(Record):
     """A run's selection with the file's per-file-ignores applied on top (they always win)."""
 
-    base: Callable[[str], bool]
-    ignored: tuple[str, ...]
+    __slots__ = ("base", "ignored")
+
+    def __init__(self, base: Callable[[str], bool], ignored: tuple[str, ...]):
+        self._set(base=base, ignored=ignored)
 
     def __call__(self, code: str) -> bool:
         return self.base(code) and not any(code.startswith(prefix) for prefix in self.ignored)

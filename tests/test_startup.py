@@ -200,3 +200,32 @@ def test_library_use_leaves_the_collector_alone(seeds):
     results = list(run([str(seeds["001"])], Settings(), load_plugins()))
     assert [d.code for d in results[0].diagnostics] == ["GIP206", "GIP504"]
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_records_behave_as_the_frozen_attrs_classes_they_replace(seeds):
+    import copy
+    import pickle
+
+    import pytest
+
+    from gip_lint.formatters import BUILTIN_FORMATTERS, FormatContext, Formatter
+    from gip_lint.linter import FileResult, Selection, lint_path
+    from gip_lint.plugins import PluginError, load_plugins
+
+    result = lint_path(str(seeds["001"]), load_plugins().rules)
+    plain = FileResult(result.path, result.diagnostics)
+    assert plain == FileResult(result.path, result.diagnostics, None) and hash(plain) == hash(copy.copy(plain))
+    assert plain != FileResult("other.txt", result.diagnostics) and plain != (result.path, result.diagnostics, None)
+    assert pickle.loads(pickle.dumps(plain)) == plain  # -j workers send results back pickled
+    assert [d.code for d in pickle.loads(pickle.dumps(plain)).diagnostics] == ["GIP206", "GIP504"]
+    with pytest.raises(AttributeError):
+        plain.path = "changed.txt"
+    assert plain.path == str(seeds["001"])
+    assert repr(Selection(select=("GIP2",))) == "Selection(select=('GIP2',), ignore=())"
+    assert Selection(("GIP2",), ("GIP206",))("GIP201") and not Selection(("GIP2",), ("GIP206",))("GIP206")
+    assert PluginError("henan", "无法加载") in [PluginError("henan", "无法加载")]
+    assert len({PluginError("a", "b"), PluginError("a", "b"), PluginError("a", "c")}) == 2
+    assert FormatContext().rules == {} and FormatContext(root="/r").root == "/r"
+    assert all(isinstance(f, Formatter) for f in BUILTIN_FORMATTERS)
+    with pytest.raises(TypeError):
+        Formatter("x", "y")  # render is required, as before
