@@ -188,7 +188,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30, help="interleaved rounds of the cold commands (30)")
     parser.add_argument("--gip-lint", dest="gip_lint", default=str(Path(sys.executable).parent / "gip-lint"))
     sibling = Path(sys.executable).parent / "flake8"  # the venv's own: a pyenv shim on PATH adds a shell
-    parser.add_argument("--flake8", default=str(sibling) if sibling.exists() else shutil.which("flake8") or str(sibling))
+    parser.add_argument("--flake8",
+                        default=str(sibling) if sibling.exists() else shutil.which("flake8") or str(sibling))
     parser.add_argument("--keep", help="generate the corpus here and keep it")
     args = parser.parse_args()
 

@@ -19,11 +19,9 @@ import os
 from fnmatch import fnmatchcase
 from typing import Callable, Optional
 
-import attrs
-
 from gip_lint.record import Record
 from gip_lint.rule import SEVERITIES
-from gip_lint.settings import ADDITIVE, CLI_SOURCE, DEFAULTS_SOURCE, Settings
+from gip_lint.settings import ADDITIVE, CLI_SOURCE, DEFAULTS_SOURCE, FIELDS, Settings
 
 DEDICATED_NAME = ".gip-lint.toml"
 PYPROJECT_NAME = "pyproject.toml"
@@ -253,7 +251,7 @@ def merge(cli: Settings, config: Optional[ConfigFile], plugin_defaults: dict) ->
             else:
                 source[field] = where
             values[field] = value
-    for name in attrs.fields_dict(Settings):
+    for name in FIELDS:
         source.setdefault(name, DEFAULTS_SOURCE)
     if config is not None:
         values["config_file"] = config.path

@@ -3,7 +3,7 @@
 An attrs class costs ≈0.5 ms to create at import (it generates and compiles ``__init__``,
 ``__repr__``, ``__eq__``, ``__hash__``): paid by every cold ``gip-lint check`` for each class
 on its path.  The document model and the public API a plugin touches (``Rule``, ``Finding``,
-``Diagnostic``, ``Context``, ``Settings``, ``PluginSet``) stay attrs classes; internal records
+``Diagnostic``, ``Context``, ``PluginSet``) stay attrs classes; internal records
 subclass :class:`Record` instead: ``__slots__`` names the fields in order, ``__init__`` stores
 them with :meth:`_set`, and equality, hashing, ``repr``, immutability and pickling (``-j``
 workers send results back) behave as an ``attrs.frozen`` class's do.
