@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
-from typing import Optional, Sequence
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -20,39 +20,76 @@ class UsageError(Exception):
     """A mistake in how gip-lint was called (exit 2, message on stderr)."""
 
 
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns`` without importing shutil (and lzma, bz2, zlib)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, sized as it sizes itself: argparse builds one on every
+    ``add_argument`` and the default one imports shutil just to ask for the width."""
+
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+        super().__init__(prog, indent_increment, max_help_position,
+                         width if width is not None else _terminal_columns() - 2)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str):  # argparse's own exit 2, with our prefix
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"gip-lint: 错误：{message}\n")
 
 
-def build_parser(argv: Optional[Sequence[str]] = None) -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The argument parser; given ``argv`` naming a command, only that command's part is built
     (each costs imports and dozens of options: a cold start pays for one)."""
     parser = _Parser(prog="gip-lint", description="政府信息公开工作年度报告检查工具")
-    parser.add_argument("--version", action="store_true", help="显示版本和已加载的插件")
+    parser.add_argument("--version", action="store_true", help="显示版本和已安装的插件")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     named = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    if list(argv or ()) == ["--version"]:
+        return parser  # needs no subcommand (any other use of --version gets the whole parser)
     for name in COMMANDS if named not in COMMANDS else (named,):
         importlib.import_module(f"gip_lint.commands.{name}").add_parser(sub)
     return parser
 
 
 def _version() -> int:
+    """The version and the installed plugins, read from their metadata: nothing is imported
+    (as flake8 and ruff print theirs); ``gip-lint rules`` loads them and reports failures."""
     from gip_lint import __version__
-    from gip_lint.plugins import load_plugins
+    from gip_lint.entry_points import installed_plugins
 
-    plugins = load_plugins()
     print(f"gip-lint {__version__}")
-    for info in plugins.plugins:
-        print(f"  plugin {info.name} {info.version}".rstrip())
-    for error in plugins.errors:
-        print(f"  plugin {error.plugin}: {error.message}")
+    for name, version in installed_plugins():
+        print(f"  plugin {name} {version}".rstrip())
     return EXIT_CLEAN
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+def main(argv: list[str] | None = None) -> int:
+    from gip_lint import startup
+
+    startup.pause()  # resumed before the first file is linted (gip_lint.startup says why)
+    try:
+        return _main(sys.argv[1:] if argv is None else list(argv))
+    finally:
+        startup.resume()
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:

@@ -15,15 +15,13 @@ and the key; the CLI prints it and exits 2.
 
 from __future__ import annotations
 
-import difflib
 import os
 from fnmatch import fnmatchcase
 from typing import Callable, Optional
 
-import attrs
-
+from gip_lint.record import Record
 from gip_lint.rule import SEVERITIES
-from gip_lint.settings import ADDITIVE, CLI_SOURCE, DEFAULTS_SOURCE, Settings
+from gip_lint.settings import ADDITIVE, CLI_SOURCE, DEFAULTS_SOURCE, FIELDS, Settings
 
 DEDICATED_NAME = ".gip-lint.toml"
 PYPROJECT_NAME = "pyproject.toml"
@@ -49,14 +47,18 @@ class ConfigError(Exception):
     """A configuration file (or command-line value) gip-lint cannot use: exit 2."""
 
 
-@attrs.frozen
-class ConfigFile:
-    """One configuration file, its values checked for type (codes are checked later)."""
+class ConfigFile(Record):
+    """One configuration file, its values checked for type (codes are checked later).
 
-    path: str  # absolute
-    where: str  # "path [tool.gip-lint]" or "path", for messages and --show-settings
-    values: dict  # Settings field → value
-    options: dict  # keys gip-lint does not know itself: plugin options, checked against plugins
+    ``path``: absolute; ``where``: "path [tool.gip-lint]" or "path", for messages and
+    --show-settings; ``values``: Settings field → value; ``options``: keys gip-lint does not
+    know itself (plugin options, checked against the plugins).
+    """
+
+    __slots__ = ("path", "where", "values", "options")
+
+    def __init__(self, path: str, where: str, values: dict, options: dict):
+        self._set(path=path, where=where, values=values, options=options)
 
     @property
     def directory(self) -> str:
@@ -178,6 +180,8 @@ def validate_codes(config: Optional[ConfigFile], cli: Settings, known: set[str])
     def check(where: str, key: str, codes) -> None:
         for code in codes:
             if not any(k.startswith(code) for k in known):
+                import difflib  # only for the hint in an error
+
                 close = difflib.get_close_matches(code, sorted(known), n=1)
                 hint = f"（是否想写 {close[0]}？）" if close else "（gip-lint rules 列出全部代码）"
                 raise ConfigError(f"{where}：{key} 中有未知的规则代码或前缀 {code}{hint}")
@@ -204,6 +208,8 @@ def validate_options(config: Optional[ConfigFile], plugin_defaults: dict) -> Non
         return
     for key, value in config.options.items():
         if key not in plugin_defaults:
+            import difflib  # only for the hint in an error
+
             close = difflib.get_close_matches(key, list(KEYS) + list(plugin_defaults), n=1)
             hint = f"（是否想写 {close[0]}？）" if close else f"（可用：{', '.join(KEYS)}）"
             raise ConfigError(f"{config.where}：未知的配置项 {key}{hint}")
@@ -245,7 +251,7 @@ def merge(cli: Settings, config: Optional[ConfigFile], plugin_defaults: dict) ->
             else:
                 source[field] = where
             values[field] = value
-    for name in attrs.fields_dict(Settings):
+    for name in FIELDS:
         source.setdefault(name, DEFAULTS_SOURCE)
     if config is not None:
         values["config_file"] = config.path
@@ -288,12 +294,13 @@ def ignored_codes(settings: Settings, path: str) -> tuple[str, ...]:
                  if matches(glob, path, settings.base_dir) for code in codes)
 
 
-@attrs.frozen
-class FileSelection:
+class FileSelection(Record):
     """A run's selection with the file's per-file-ignores applied on top (they always win)."""
 
-    base: Callable[[str], bool]
-    ignored: tuple[str, ...]
+    __slots__ = ("base", "ignored")
+
+    def __init__(self, base: Callable[[str], bool], ignored: tuple[str, ...]):
+        self._set(base=base, ignored=ignored)
 
     def __call__(self, code: str) -> bool:
         return self.base(code) and not any(code.startswith(prefix) for prefix in self.ignored)

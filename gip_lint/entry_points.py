@@ -14,7 +14,6 @@ import importlib
 import os
 import re
 import sys
-from typing import Optional
 
 _NORMALISE = re.compile(r"[-_.]+")
 
@@ -48,7 +47,7 @@ class EntryPoint:
 
     __slots__ = ("name", "value", "group", "dist")
 
-    def __init__(self, name: str, value: str, group: str, dist: Optional[Distribution]):
+    def __init__(self, name: str, value: str, group: str, dist: Distribution | None):
         self.name, self.value, self.group, self.dist = name, value, group, dist
 
     def load(self):
@@ -113,3 +112,18 @@ def entry_points(group: str) -> list:
             dist = Distribution(path, dist_name, dist_version.split("-")[0])
             found += [EntryPoint(ep_name, value, group, dist) for ep_name, value in pairs]
     return found
+
+
+def installed_plugins(group: str = "gip_lint", first: str = "builtin") -> list[tuple[str, str]]:
+    """(name, distribution version) of each plugin installed under ``group``, in the order
+    :func:`gip_lint.plugins.load_plugins` loads them (``first``, then by name; a name taken
+    twice counts once), read from metadata without importing any of them.  A source tree
+    that was never installed has no entry points: its built-in plugin is listed without a
+    version, as ``load_plugins`` registers it anyway."""
+    found: dict[str, str] = {}
+    for entry_point in sorted(entry_points(group), key=lambda ep: (ep.name != first, ep.name)):
+        dist = getattr(entry_point, "dist", None)
+        found.setdefault(entry_point.name, dist.version if dist is not None else "")
+    if first not in found:
+        found = {first: "", **found}
+    return list(found.items())

@@ -8,27 +8,28 @@ from __future__ import annotations
 
 import os
 import stat
-import traceback
 from typing import Iterable, Optional, Sequence
 
 import attrs
 
 from gip_lint.core_codes import CANNOT_READ, NOT_A_REPORT, RULE_CRASHED, UNREADABLE_PART
 from gip_lint.model.document import Report
+from gip_lint.record import Record
 from gip_lint.rule import Context, Diagnostic, Rule
 from gip_lint.source import DEFAULT_MAX_BYTES, DecodeError, SourceText
 
 
-@attrs.frozen
-class Selection:
+class Selection(Record):
     """Which codes run, by code or prefix (``GIP2``, ``GIP201``), ruff-style.
 
     The most specific matching prefix decides; on a tie, ``ignore`` wins.  An empty
     ``select`` means every non-preview rule.
     """
 
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
+    __slots__ = ("select", "ignore")
+
+    def __init__(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()):
+        self._set(select=select, ignore=ignore)
 
     def __call__(self, code: str) -> bool:
         def longest(prefixes: Sequence[str]) -> int:
@@ -40,13 +41,13 @@ class Selection:
         return longest(self.ignore) < selected or longest(self.ignore) < 0
 
 
-@attrs.frozen
-class FileResult:
+class FileResult(Record):
     """The outcome of linting one file: its diagnostics and (when it parsed) its report."""
 
-    path: str
-    diagnostics: tuple[Diagnostic, ...]
-    report: Optional[Report] = None
+    __slots__ = ("path", "diagnostics", "report")
+
+    def __init__(self, path: str, diagnostics: tuple[Diagnostic, ...], report: Optional[Report] = None):
+        self._set(path=path, diagnostics=diagnostics, report=report)
 
 
 def _diagnostic(rule: Rule, path: str, line: int, column: int, message: str, anchor: str = "",
@@ -119,6 +120,8 @@ def lint_source(source: SourceText, rules: Iterable[Rule], selection: Selection 
                     diagnostics.append(_diagnostic(rule, path, finding.line, finding.column,
                                                    finding.message, finding.anchor, finding.severity))
             except Exception as exc:
+                import traceback  # only when a rule crashes: a plain check does not pay for it
+
                 where = traceback.extract_tb(exc.__traceback__)[-1]
                 diagnostics.append(_diagnostic(
                     RULE_CRASHED, path, 1, 1,

@@ -18,6 +18,7 @@ import attrs
 import pluggy
 
 from gip_lint import hookspecs
+from gip_lint.record import Record
 from gip_lint.rule import Rule, validate_rule
 
 ENTRY_POINT_GROUP = "gip_lint"
@@ -25,17 +26,18 @@ RESERVED_PREFIX = "GIP"
 BUILTIN = "builtin"
 
 
-@attrs.frozen
-class PluginError:
-    plugin: str
-    message: str
+class PluginError(Record):
+    __slots__ = ("plugin", "message")
+
+    def __init__(self, plugin: str, message: str):
+        self._set(plugin=plugin, message=message)
 
 
-@attrs.frozen
-class PluginInfo:
-    name: str
-    version: str
-    distribution: str
+class PluginInfo(Record):
+    __slots__ = ("name", "version", "distribution")
+
+    def __init__(self, name: str, version: str, distribution: str):
+        self._set(name=name, version=version, distribution=distribution)
 
 
 @attrs.frozen

@@ -79,9 +79,11 @@ def crashed(path: str, message: str) -> FileResult:
 def map_paths(task: Callable[[str], T], files: list[str], jobs: int = 1, progress: bool = False,
               on_crash: Callable[[str, str], T] = crashed) -> Iterator[T]:
     """``task`` over ``files`` (in worker processes when ``jobs`` > 1), results in file order."""
+    from gip_lint import startup
     from gip_lint.parallel import map_files
     from gip_lint.progress import track
 
+    startup.resume()  # the command line's start-up is over (before workers fork)
     return track(map_files(task, files, jobs, on_crash), len(files), progress)
 
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-import attrs
-
+from gip_lint.record import Record
 from gip_lint.rule import SEVERITIES
 from gip_lint.source import DEFAULT_MAX_BYTES
 
@@ -26,22 +25,35 @@ CLI_SOURCE = "命令行"
 ADDITIVE = ("extend_select", "ignore", "exclude", "plugins", "per_file_ignores", "severity", "options")
 
 
-@attrs.frozen
-class Settings:
-    select: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    per_file_ignores: tuple = ()  # ((glob, (code, ...)), ...), globs relative to ``base_dir``
-    fail_on: str = "warning"
-    format: str = "default"
-    max_file_size: int = DEFAULT_MAX_BYTES
-    severity: dict = attrs.field(factory=dict)  # code → severity override
-    exclude: tuple[str, ...] = ()  # globs, relative to ``base_dir`` (or a file/directory name)
-    plugins: tuple[str, ...] = ()  # absolute paths of local plugin modules
-    options: dict = attrs.field(factory=dict)  # plugin options (context.options)
-    config_file: Optional[str] = None  # the configuration file that applied, if any
-    base_dir: str = "."  # what globs are relative to: the config file's directory, or the cwd
-    source: dict = attrs.field(factory=dict)  # field → where its value came from
+class Settings(Record):
+    """The settings of a run or of one file (immutable; :data:`FIELDS` in order).
+
+    A plain record, not an attrs class: it is created at every cold start (see
+    :mod:`gip_lint.record`).
+    """
+
+    __slots__ = ("select", "extend_select", "ignore", "per_file_ignores", "fail_on", "format", "max_file_size",
+                 "severity", "exclude", "plugins", "options", "config_file", "base_dir", "source")
+
+    def __init__(self, select: tuple[str, ...] = (), extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                 per_file_ignores: tuple = (), fail_on: str = "warning", format: str = "default",
+                 max_file_size: int = DEFAULT_MAX_BYTES, severity: Optional[dict] = None, exclude: tuple[str, ...] = (),
+                 plugins: tuple[str, ...] = (), options: Optional[dict] = None, config_file: Optional[str] = None,
+                 base_dir: str = ".", source: Optional[dict] = None):
+        self._set(
+            select=select, extend_select=extend_select, ignore=ignore,
+            per_file_ignores=per_file_ignores,  # ((glob, (code, ...)), ...), globs relative to ``base_dir``
+            fail_on=fail_on, format=format, max_file_size=max_file_size,
+            severity={} if severity is None else severity,  # code → severity override
+            exclude=exclude,  # globs, relative to ``base_dir`` (or a file/directory name)
+            plugins=plugins,  # absolute paths of local plugin modules
+            options={} if options is None else options,  # plugin options (context.options)
+            config_file=config_file,  # the configuration file that applied, if any
+            base_dir=base_dir,  # what globs are relative to: the config file's directory, or the cwd
+            source={} if source is None else source)  # field → where its value came from
+
+
+FIELDS: tuple[str, ...] = Settings.__slots__
 
 
 def split_codes(value: Optional[str]) -> tuple[str, ...]:

@@ -115,3 +115,128 @@ def test_the_pregenerated_parser_does_not_import_logging(seeds):
 
     assert isinstance(_report_parser.logger, _report_parser._SilentLogger)
     assert _report_parser.logger.exception("not shown") is None
+
+
+def _modules_after(*argv: str) -> set[str]:
+    """Every module a real ``gip-lint ARGV`` has imported when it is done (in a fresh process)."""
+    probe = ("import sys; from gip_lint.cli import main\n"
+             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+             "print(sorted(sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60)
+    import ast
+
+    return set(ast.literal_eval(done.stdout.splitlines()[-1]))
+
+
+def _top_levels(modules: set[str]) -> set[str]:
+    return modules | {name.split(".")[0] for name in modules}
+
+
+def test_version_imports_no_plugin_no_rule_no_attrs():
+    modules = _top_levels(_modules_after("--version"))
+    # Listing plugins reads entry-point metadata: neither the plugins, nor pluggy, nor the rules,
+    # the model or attrs (and attrs' typing/inspect) are imported; nor another command's module.
+    assert not modules & {"attrs", "attr", "pluggy", "typing", "inspect", "gip_lint.plugins", "gip_lint.rule",
+                          "gip_lint.rules", "gip_lint.model", "gip_lint.builtin", "gip_lint.commands.check",
+                          "shutil", "importlib.metadata"}
+
+
+def test_a_plain_check_imports_only_what_it_uses(seeds):
+    modules = _top_levels(_modules_after("check", str(seeds["001"])))
+    # traceback: only when a rule crashes; difflib from config: only for a hint in an error;
+    # shutil (and its lzma, bz2): argparse asks it only for the terminal width.
+    assert not modules & {"traceback", "textwrap", "shutil", "lzma", "bz2", "gip_lint.baseline",
+                          "gip_lint.commands.show", "gip_lint.commands.rules", "gip_lint.commands.lsp"}
+    assert "gip_lint.rules.prose" in modules  # the probe ran a real check
+
+
+def test_a_crashing_rule_still_names_file_and_line_without_traceback_imported_up_front():
+    from gip_lint.linter import lint_source
+    from gip_lint.rule import rule
+    from gip_lint.source import from_text
+
+    @rule("ZZ101", "crashes", severity="error")
+    def crashes(report, context):
+        """总是出错。"""
+        raise KeyError("boom")
+
+    text = "一、总体情况\n正文\n二、主动公开政府信息情况\n"
+    result = lint_source(from_text(text, "r.txt"), [crashes])
+    crash = [d for d in result.diagnostics if d.code == "GIP999"]
+    assert len(crash) == 1 and "KeyError: 'boom'" in crash[0].message
+    assert "test_startup.py:" in crash[0].message
+
+
+def test_the_collector_is_paused_while_the_command_line_starts_and_resumed_before_linting(seeds):
+    probe = ("import gc, sys\n"
+             "from gip_lint import startup, runner\n"
+             "seen = []\n"
+             "lint = runner.linter_for\n"
+             "def watched(*a, **k):\n"
+             "    lint_one = lint(*a, **k)\n"
+             "    return lambda path: (seen.append(gc.isenabled()), lint_one(path))[1]\n"
+             "runner.linter_for = watched\n"
+             "from gip_lint.cli import main\n"
+             "started = []\n"
+             "pause = startup.pause\n"
+             "def watched_pause():\n"
+             "    pause(); started.append(gc.isenabled())\n"
+             "startup.pause = watched_pause\n"
+             "main(['check', sys.argv[1]])\n"
+             "print(started, seen, gc.isenabled(), gc.get_freeze_count() > 0)")
+    done = subprocess.run([sys.executable, "-c", probe, str(seeds["001"])], capture_output=True, text=True, timeout=60)
+    # Paused at start; collecting again (start-up frozen) when the files are linted, and after.
+    assert done.stdout.splitlines()[-1] == "[False] [True] True True", done.stderr
+
+
+def test_library_use_leaves_the_collector_alone(seeds):
+    import gc
+
+    from gip_lint.plugins import load_plugins
+    from gip_lint.runner import run
+    from gip_lint.settings import Settings
+
+    frozen = gc.get_freeze_count()
+    results = list(run([str(seeds["001"])], Settings(), load_plugins()))
+    assert [d.code for d in results[0].diagnostics] == ["GIP206", "GIP504"]
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_records_behave_as_the_frozen_attrs_classes_they_replace(seeds):
+    import copy
+    import pickle
+
+    import pytest
+
+    from gip_lint.formatters import BUILTIN_FORMATTERS, FormatContext, Formatter
+    from gip_lint.linter import FileResult, Selection, lint_path
+    from gip_lint.plugins import PluginError, load_plugins
+
+    result = lint_path(str(seeds["001"]), load_plugins().rules)
+    plain = FileResult(result.path, result.diagnostics)
+    assert plain == FileResult(result.path, result.diagnostics, None) and hash(plain) == hash(copy.copy(plain))
+    assert plain != FileResult("other.txt", result.diagnostics) and plain != (result.path, result.diagnostics, None)
+    assert pickle.loads(pickle.dumps(plain)) == plain  # -j workers send results back pickled
+    assert [d.code for d in pickle.loads(pickle.dumps(plain)).diagnostics] == ["GIP206", "GIP504"]
+    with pytest.raises(AttributeError):
+        plain.path = "changed.txt"
+    assert plain.path == str(seeds["001"])
+    assert repr(Selection(select=("GIP2",))) == "Selection(select=('GIP2',), ignore=())"
+    assert Selection(("GIP2",), ("GIP206",))("GIP201") and not Selection(("GIP2",), ("GIP206",))("GIP206")
+    assert PluginError("henan", "无法加载") in [PluginError("henan", "无法加载")]
+    assert len({PluginError("a", "b"), PluginError("a", "b"), PluginError("a", "c")}) == 2
+    assert FormatContext().rules == {} and FormatContext(root="/r").root == "/r"
+    assert all(isinstance(f, Formatter) for f in BUILTIN_FORMATTERS)
+    with pytest.raises(TypeError):
+        Formatter("x", "y")  # render is required, as before
+
+
+def test_settings_record_keeps_its_fields_defaults_and_fresh_dicts():
+    from gip_lint.settings import FIELDS, Settings
+
+    assert FIELDS[:3] == ("select", "extend_select", "ignore") and FIELDS[-1] == "source" and len(FIELDS) == 14
+    first, second = Settings(), Settings()
+    assert first == second and first.fail_on == "warning" and first.format == "default"
+    assert first.severity == {} and first.severity is not second.severity  # one dict each, as attrs' factory gave
+    assert Settings(ignore=("GIP301",)) != first
+    assert repr(Settings(select=("GIP2",))).startswith("Settings(select=('GIP2',), extend_select=(), ")

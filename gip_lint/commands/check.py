@@ -247,17 +247,16 @@ def _source_lines(stdin_filename):
 def _show_settings(resolver, paths) -> int:
     import json
 
-    import attrs
-
     from gip_lint.cli import EXIT_CLEAN
     from gip_lint.config import FIELD_KEYS, ignored_codes
+    from gip_lint.settings import FIELDS
 
     for path in paths:
         settings = resolver.settings_for(path)
         print(f"{path} 适用的设置：")
         rows = [("配置文件", settings.config_file or "（没有）", ""),
                 ("路径相对于", settings.base_dir, settings.source.get("base_dir", ""))]
-        for field in attrs.fields_dict(type(settings)):
+        for field in FIELDS:
             if field in ("source", "config_file", "base_dir"):
                 continue
             value = getattr(settings, field)

@@ -51,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
     if sys.stdin.isatty():  # started by hand rather than by an editor
         print("gip-lint lsp：语言服务器通过标准输入/输出与编辑器通信，应由编辑器启动（按 Ctrl-C 退出）。"
               "配置方法见 docs/editors.md", file=sys.stderr)
+    from gip_lint import startup
+
+    startup.resume()  # a long session: collect as usual
     protocol_out = _claim_stdout()
     create_server(project).start_io(sys.stdin.buffer, protocol_out)
     return EXIT_CLEAN

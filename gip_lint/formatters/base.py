@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
-from typing import Callable, Sequence
+from typing import Callable, Optional, Sequence
 
-import attrs
-
+from gip_lint.record import Record
 from gip_lint.rule import Diagnostic
 
 
@@ -14,8 +13,7 @@ def _no_source(path: str, line: int) -> str:
     return ""
 
 
-@attrs.frozen
-class FormatContext:
+class FormatContext(Record):
     """What a formatter may need besides the diagnostics.
 
     ``rules`` maps every loaded code to its Rule (SARIF lists them all); ``source_line``
@@ -23,9 +21,12 @@ class FormatContext:
     repository-relative paths (SARIF, github) and fingerprints start from.
     """
 
-    rules: dict = attrs.field(factory=dict)  # code → Rule
-    source_line: Callable[[str, int], str] = _no_source
-    root: str = attrs.field(factory=os.getcwd)
+    __slots__ = ("rules", "source_line", "root")
+
+    def __init__(self, rules: Optional[dict] = None, source_line: Callable[[str, int], str] = _no_source,
+                 root: Optional[str] = None):
+        self._set(rules={} if rules is None else rules, source_line=source_line,
+                  root=os.getcwd() if root is None else root)  # rules: code → Rule
 
     def relative_path(self, path: str) -> str:
         from gip_lint.baseline import display_path
@@ -38,15 +39,15 @@ class FormatContext:
         return fingerprint(diagnostic, self.root)
 
 
-@attrs.frozen
-class Formatter:
+class Formatter(Record):
     """``render(diagnostics, context)`` returns the whole output (may be "" for none).
 
     ``machine`` formats are read by programs: gip-lint never adds human text (statistics,
     counts, headers) to them on standard output.
     """
 
-    name: str
-    description: str
-    render: Callable[[Sequence[Diagnostic], FormatContext], str]
-    machine: bool = False
+    __slots__ = ("name", "description", "render", "machine")
+
+    def __init__(self, name: str, description: str, render: Callable[[Sequence[Diagnostic], FormatContext], str],
+                 machine: bool = False):
+        self._set(name=name, description=description, render=render, machine=machine)
