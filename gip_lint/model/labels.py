@@ -156,8 +156,7 @@ FORMAT_2019_MARKERS = ("本年新制作数量", "本年新公开数量", "对外
 
 # --- matching helpers -------------------------------------------------------------------------------------
 
-SQUASHED_CHARS = r"[\s\"'“”‘’]"  # what squash() drops: whitespace and quotes
-_SQUASH = re.compile(SQUASHED_CHARS + "+")
+_SQUASH = re.compile(r"[\s\"'“”‘’]+")
 
 
 def squash(text: str) -> str:

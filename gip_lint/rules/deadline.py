@@ -10,17 +10,20 @@ not clear, or for 乡镇 and 街道, for which provinces set the deadline.
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Iterable, Optional
 
+from gip_lint.lazy_re import lazy_compile
 from gip_lint.model.document import Report, TextLine
 from gip_lint.rule import Finding, rule
 
 # A line that is only a date: "2024年1月18日", "二〇二四年一月十八日", "2024-01-18", "2024.1.18".
-_ARABIC_DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_CHINESE_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
-_NUMERIC_DATE = re.compile(r"^((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})$")
+# Compiled on first use: classes of Chinese characters are slow to compile, and most reports
+# have no date line at all.
+_ARABIC_DATE = lazy_compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_CHINESE_DATE = lazy_compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+_NUMERIC_DATE = lazy_compile(r"^((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})$")
 
+_DATE_ENDS = ("日",) + tuple("0123456789")
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 
 # How far from the end the signing date may stand (organ name, date, perhaps an attachment line).
@@ -38,6 +41,8 @@ def _chinese_number(text: str) -> int:
 def read_date(text: str) -> Optional[datetime.date]:
     """The date a line consists of, or None (also for impossible dates such as 2月30日)."""
     text = text.strip().replace(" ", "")
+    if not text.endswith(_DATE_ENDS) or len(text) > 20:
+        return None
     try:
         match = _ARABIC_DATE.match(text)
         if match:
@@ -67,9 +72,9 @@ def signing_date(report: Report) -> Optional[tuple[datetime.date, TextLine]]:
 
 
 # Deadline by kind of organ, named by the end of its name in the title.
-_TOWNSHIP = re.compile(r"(乡|镇|街道|街道办事处|苏木)(人民政府|办事处)?$|街道办事处|街道工作委员会")
-_GOVERNMENT = re.compile(r"(省|自治区|市|州|盟|县|区|旗)人民政府$|管委会$|管理委员会$")
-_DEPARTMENT = re.compile(r"(局|委员会|委|办公室|办公厅|厅|办|中心|署)$")
+_TOWNSHIP = lazy_compile(r"(乡|镇|街道|街道办事处|苏木)(人民政府|办事处)?$|街道办事处|街道工作委员会")
+_GOVERNMENT = lazy_compile(r"(省|自治区|市|州|盟|县|区|旗)人民政府$|管委会$|管理委员会$")
+_DEPARTMENT = lazy_compile(r"(局|委员会|委|办公室|办公厅|厅|办|中心|署)$")
 
 _GOVERNMENT_DEADLINE = (3, 31, "县级以上地方人民政府的年度报告：次年 3 月 31 日前")
 _DEPARTMENT_DEADLINE = (1, 31, "县级以上人民政府部门的年度报告：次年 1 月 31 日前")
@@ -106,9 +111,9 @@ def late_report(report: Report, context) -> Iterable[Finding]:
     """
     if report.year is None:
         return
-    deadline = deadline_for(report.organ)
     found = signing_date(report)
-    if deadline is None or found is None:
+    deadline = deadline_for(report.organ) if found is not None else None
+    if deadline is None:
         return
     date, line = found
     if date.year != report.year + 1:
