@@ -86,33 +86,25 @@ def _format_evidence(blocks: list[Block]) -> tuple[tuple[str, str, Position], ..
     """Each format marker of spec §6 found, with where it stands (a marker counts in one cell)."""
     found = []
     for block in blocks:
-        # One squash and a few substring tests per block skip the many that hold no marker;
-        # only in the rest is each cell squashed and compared.
-        if isinstance(block, TableBlock):
-            if not _may_hold_marker(squash("".join(c.text for r in block.rows for c in r.cells))):
-                continue
-            cells = [(c.text, c.line, c.column) for r in block.rows for c in r.cells]
-        else:
-            if not _may_hold_marker(squash(block.text)):
-                continue
-            cells = [(block.text, block.line, block.column)]
-        for text, line, column in cells:
-            squashed = squash(text)
-            for version, markers in _MARKERS:
-                for marker in markers:
-                    if marker in squashed:
-                        found.append((version, marker, Position(line, column)))
+        texts = (block.rows if isinstance(block, TableBlock) else ((block,),))
+        for row in texts:
+            for cell in (row.cells if isinstance(row, Row) else row):
+                text = cell.text
+                # squash() only drops whitespace and quotes, so a text that holds a marker holds
+                # the marker's last character: most texts are ruled out without squashing them.
+                if text.isascii() or not any(char in text for char in _MARKER_ENDS):
+                    continue
+                squashed = squash(text)
+                for version, markers in _MARKERS:
+                    for marker in markers:
+                        if marker in squashed:
+                            found.append((version, marker, Position(cell.line, cell.column)))
     return tuple(found)
 
 
 _MARKERS = (("2021", FORMAT_2021_MARKERS), ("2019", FORMAT_2019_MARKERS))
-_ALL_MARKERS = FORMAT_2021_MARKERS + FORMAT_2019_MARKERS
-
-
-def _may_hold_marker(squashed: str) -> bool:
-    # Substring tests, not one alternation regex: a pattern of these Chinese markers with
-    # squash's character class between their characters cost ~16 ms to compile at start-up.
-    return any(marker in squashed for marker in _ALL_MARKERS)
+# Substring tests, not a regex: a pattern of these Chinese markers cost milliseconds to compile.
+_MARKER_ENDS = "".join(sorted({marker[-1] for _, markers in _MARKERS for marker in markers}))
 
 
 def _format_version(evidence) -> Optional[str]:
