@@ -367,6 +367,8 @@ def upheld_claim(report: Report, context) -> Iterable[Finding]:
     if report.review_litigation is None:
         return
     for _, paragraph in prose_paragraphs(report):
+        if "维持" not in paragraph.text:  # every claim has it: skip the splitting
+            continue
         for sentence in sentences(paragraph.text):
             for claim in _ALL_UPHELD.finditer(sentence.text):
                 clause_start = max(sentence.text.rfind(";", 0, claim.start()), -1) + 1
@@ -523,17 +525,21 @@ def enumeration_sequence(report: Report, context) -> Iterable[Finding]:
         last: dict[str, tuple[int, str]] = {}
         for paragraph in section.paragraphs:
             text = paragraph.text.lstrip("#* ")
-            lead = len(paragraph.text) - len(text)
-            for level, pattern in _LEADING:
-                match = pattern.match(text)
-                if match:
-                    yield from _step(section.number, paragraph, lead + match.start(),
-                                     quote(paragraph, lead + match.start(), lead + match.end()),
-                                     _value(match.group(1)), level, last)
-                    # A higher level restarts the numbering below it, and the inline points.
-                    for lower in _LEVEL_ORDER[_LEVEL_ORDER.index(level) + 1:] + ("inline",):
-                        last.pop(lower, None)
-                    break
+            # Every leading marker starts with "(" or a digit: skip the patterns otherwise.
+            if text[:1] == "(" or text[:1].isdigit():
+                lead = len(paragraph.text) - len(text)
+                for level, pattern in _LEADING:
+                    match = pattern.match(text)
+                    if match:
+                        yield from _step(section.number, paragraph, lead + match.start(),
+                                         quote(paragraph, lead + match.start(), lead + match.end()),
+                                         _value(match.group(1)), level, last)
+                        # A higher level restarts the numbering below it, and the inline points.
+                        for lower in _LEVEL_ORDER[_LEVEL_ORDER.index(level) + 1:] + ("inline",):
+                            last.pop(lower, None)
+                        break
+            if "是" not in paragraph.text:  # every inline point ends with it
+                continue
             for match in _INLINE_POINT.finditer(paragraph.text):
                 yield from _step(section.number, paragraph, match.start(), quote(paragraph, match.start(), match.end()),
                                  _value(match.group(1)), "inline", last)

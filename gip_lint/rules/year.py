@@ -29,7 +29,11 @@ def body_year(report: Report) -> Optional[tuple[int, TextLine]]:
         if section.number > 4:
             continue
         for paragraph in section.paragraphs:
-            text = _BOOK_TITLE.sub("", paragraph.text)
+            text = paragraph.text
+            if "年" not in text:  # every mention has it
+                continue
+            if "《" in text or "〔" in text or "[" in text:
+                text = _BOOK_TITLE.sub("", text)
             leading = _LEADING_YEAR.match(text)
             if leading:
                 year = int(leading.group(1))
