@@ -18,6 +18,7 @@ from gip_lint.lazy_re import LazyPattern, lazy_compile
 
 from gip_lint.model.document import Report, TextLine
 from gip_lint.rule import Finding, rule
+from gip_lint.rules import per_report
 from gip_lint.rules.quantities import (
     AFTER_REVIEW,
     DIRECT,
@@ -456,7 +457,7 @@ def organ_name_typo(report: Report, context) -> Iterable[Finding]:
     forms = organ_places(report.organ)
     if not forms:
         return
-    paragraphs = [p for section in report.sections for p in section.paragraphs]
+    paragraphs = [p for _, section_paragraphs in per_report.section_paragraphs(report) for p in section_paragraphs]
     corpus = report.title + "\n" + "\n".join(p.text for p in paragraphs)
     right = sum(corpus.count(stem + suffix) for stem, suffix in forms)
     for stem, suffix in forms:
@@ -521,9 +522,9 @@ def enumeration_sequence(report: Report, context) -> Iterable[Finding]:
     ## 正确示例
     一是加强内容审核；二是加强队伍建设；三是创新公开方式。
     """
-    for section in report.sections:
+    for section, paragraphs in per_report.section_paragraphs(report):
         last: dict[str, tuple[int, str]] = {}
-        for paragraph in section.paragraphs:
+        for paragraph in paragraphs:
             text = paragraph.text.lstrip("#* ")
             # Every leading marker starts with "(" or a digit: skip the patterns otherwise.
             if text[:1] == "(" or text[:1].isdigit():
