@@ -8,6 +8,8 @@ the broken identities have in common, when exactly one has.
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import attrgetter, is_
 from typing import Iterable, Optional
 
 import attrs
@@ -34,6 +36,38 @@ def _fmt(value) -> str:
 
 def _known(cells: Iterable[Optional[Cell]]) -> bool:
     return all(cell is not None and cell.value is not None for cell in cells)
+
+
+# Most rows are plain numbers.  These read a whole row with C-level iteration (map over
+# attribute getters) instead of a Python loop per cell; a None among the cells raises
+# AttributeError, and the callers then take the cell-by-cell path.
+_VALUE = attrgetter("value")
+_PROBLEM = attrgetter("problem")
+_IS_BLANK = attrgetter("is_blank")
+
+
+def _values(cells: tuple) -> list:
+    """The cells' values, None for a missing cell."""
+    try:
+        return list(map(_VALUE, cells))
+    except AttributeError:
+        return [None if cell is None else cell.value for cell in cells]
+
+
+def _plain(cells: Iterable[Cell]) -> bool:
+    """Every cell present, with no problem and no decimals (then GIP205 has nothing to say)."""
+    try:
+        return (all(map(is_, map(_PROBLEM, cells), repeat(None)))
+                and not any(map(isinstance, map(_VALUE, cells), repeat(float))))
+    except AttributeError:
+        return False
+
+
+def _any_blank(cells: tuple) -> bool:
+    try:
+        return any(map(_IS_BLANK, cells))
+    except AttributeError:
+        return any(cell is not None and cell.is_blank for cell in cells)
 
 
 def _anchor(key: str, column: int) -> str:
@@ -83,7 +117,7 @@ def _broken_identities(table: ApplicationsTable, report_format: Optional[str]) -
     # Most identities hold: they are checked on plain values, and an Identity is made only for
     # a broken one.  Sums run in the same order as written in the spec, so float results match.
     rows = table.rows
-    values = {key: [None if cell is None else cell.value for cell in cells] for key, cells in rows.items()}
+    values = {key: _values(cells) for key, cells in rows.items()}
     found: list[Identity] = []
     outcomes = _outcome_rows(table, report_format)
     a1 = all(k in values for k in _A1_KEYS)
@@ -275,6 +309,8 @@ def cell_not_a_number(report: Report, context) -> Iterable[Finding]:
     # has a problem.
     if report.applications is not None:
         for key, row in report.applications.rows.items():
+            if _plain(row):
+                continue
             for index, cell in enumerate(row):
                 if cell is None or (cell.problem is None and not isinstance(cell.value, float)):
                     continue
@@ -284,6 +320,8 @@ def cell_not_a_number(report: Report, context) -> Iterable[Finding]:
                     yield _not_a_number(cell, where, problem, False)
     if report.review_litigation is not None:
         for group, row in report.review_litigation.groups.items():
+            if _plain(row):
+                continue
             for index, cell in enumerate(row):
                 if cell is None or (cell.problem is None and not isinstance(cell.value, float)):
                     continue
@@ -292,6 +330,8 @@ def cell_not_a_number(report: Report, context) -> Iterable[Finding]:
                     yield _not_a_number(cell, f"表四“{group}”组“{REVIEW_COLUMNS[index]}”列", problem, False)
     if report.active is not None:
         for item in report.active.items:
+            if _plain(item.cells.values()):
+                continue
             for column, cell in item.cells.items():
                 if cell.problem is None and not isinstance(cell.value, float):
                     continue
@@ -323,6 +363,8 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
     table = report.applications
     if table is not None:
         for key, row in table.rows.items():
+            if not _any_blank(row):
+                continue
             blanks = [(i, c) for i, c in enumerate(row) if c is not None and c.is_blank]
             name = APPLICATION_ROW_NAMES.get(key, key)
             if blanks and len(blanks) == len(row):
@@ -344,6 +386,8 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
     review = report.review_litigation
     if review is not None:
         for group, row in review.groups.items():
+            if not _any_blank(row):
+                continue
             for index, cell in enumerate(row):
                 if cell is not None and cell.is_blank:
                     yield Finding(cell.line, cell.column,

@@ -220,7 +220,7 @@ _PERCENT_GAP_TOKENS = lazy_compile(
 def _percentages(report: Report) -> Iterator[tuple[TextLine, Span, list[tuple[str, float, int, int, Optional[int]]]]]:
     """Per sentence: (kind, stated %, decimals, offset, count stated with it) of outcome shares."""
     for _, paragraph in prose_paragraphs(report):
-        if "申请" not in paragraph.text:
+        if "申请" not in paragraph.text or "%" not in paragraph.text:
             continue
         for sentence in sentences(paragraph.text):
             parts = clauses(sentence)
@@ -278,10 +278,12 @@ def prose_percentage(report: Report, context) -> Iterable[Finding]:
     ## 正确示例
     全年办结 196 项，其中予以公开 91 项，占 46.4%。
     """
-    bases = _bases(report)
-    if not bases:
-        return
+    bases = None  # worked out at the first percentage: most reports state none
     for paragraph, sentence, shares in _percentages(report):
+        if bases is None:
+            bases = _bases(report)
+        if not bases:
+            return
         wrong = False
         for kind, stated, decimals, offset, stated_count in shares:
             expected = quantity(report, kind)
@@ -468,6 +470,9 @@ def organ_name_typo(report: Report, context) -> Iterable[Finding]:
             while found != -1:  # every place the suffix starts, after room for a stem
                 index, found = found, paragraph.text.find(suffix, found + 1)
                 candidate = paragraph.text[index - len(stem):index]
+                # In a stem of 2 or more characters, one differing character leaves the first or the last alike.
+                if candidate == stem or (len(stem) > 1 and candidate[0] != stem[0] and candidate[-1] != stem[-1]):
+                    continue
                 diff = _one_off(candidate, stem)
                 if diff is None or not all(_cjk(c) for c in candidate):
                     continue
@@ -494,6 +499,8 @@ _LEADING = (
     ("arabic-bracket", lazy_compile(r"^\((\d{1,2})\)")),
 )
 _LEVEL_ORDER = ("bracket", "arabic", "arabic-bracket")
+# A higher level restarts the numbering below it, and the inline points.
+_RESTARTS = {level: _LEVEL_ORDER[index + 1:] + ("inline",) for index, level in enumerate(_LEVEL_ORDER)}
 
 
 def _value(numeral: str) -> int:
@@ -535,8 +542,7 @@ def enumeration_sequence(report: Report, context) -> Iterable[Finding]:
                         yield from _step(section.number, paragraph, lead + match.start(),
                                          quote(paragraph, lead + match.start(), lead + match.end()),
                                          _value(match.group(1)), level, last)
-                        # A higher level restarts the numbering below it, and the inline points.
-                        for lower in _LEVEL_ORDER[_LEVEL_ORDER.index(level) + 1:] + ("inline",):
+                        for lower in _RESTARTS[level]:
                             last.pop(lower, None)
                         break
             if "是" not in paragraph.text:  # every inline point ends with it

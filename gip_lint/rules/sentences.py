@@ -6,7 +6,6 @@ Text is the normalised paragraph text (full-width punctuation folded: "，" is "
 
 from __future__ import annotations
 
-import re
 from typing import Iterator, Optional
 
 import attrs
@@ -21,6 +20,7 @@ _SENTENCE_END = lazy_compile(r"[。！？!?]")
 _CLAUSE_END = lazy_compile(r"[;:；：，]|(?<!\d),|,(?!\d{3}(?!\d))")
 _YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 _BOOK_TITLE = lazy_compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>")
+_SPACES = lazy_compile(r"\s+")
 
 
 @attrs.frozen
@@ -76,4 +76,4 @@ def other_year(text: str, year: Optional[int], allowed: tuple[int, ...] = ()) ->
 def quote(paragraph: TextLine, start: int, end: int) -> str:
     """The paragraph's text between two offsets as the user wrote it (spaces squeezed)."""
     source = paragraph.raw if len(paragraph.raw) >= end else paragraph.text
-    return re.sub(r"\s+", " ", source[start:end]).strip()
+    return _SPACES.sub(" ", source[start:end]).strip()
