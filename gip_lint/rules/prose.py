@@ -530,7 +530,7 @@ def enumeration_sequence(report: Report, context) -> Iterable[Finding]:
     一是加强内容审核；二是加强队伍建设；三是创新公开方式。
     """
     for section, paragraphs in per_report.section_paragraphs(report):
-        last: dict[str, tuple[int, str]] = {}
+        last: dict[str, tuple[int, TextLine, int, int]] = {}
         for paragraph in paragraphs:
             text = paragraph.text.lstrip("#* ")
             # Every leading marker starts with "(" or a digit: skip the patterns otherwise.
@@ -539,31 +539,35 @@ def enumeration_sequence(report: Report, context) -> Iterable[Finding]:
                 for level, pattern in _LEADING:
                     match = pattern.match(text)
                     if match:
-                        yield from _step(section.number, paragraph, lead + match.start(),
-                                         quote(paragraph, lead + match.start(), lead + match.end()),
-                                         _value(match.group(1)), level, last)
+                        finding = _step(section.number, paragraph, lead + match.start(), lead + match.end(),
+                                        _value(match.group(1)), level, last)
+                        if finding is not None:
+                            yield finding
                         for lower in _RESTARTS[level]:
                             last.pop(lower, None)
                         break
             if "是" not in paragraph.text:  # every inline point ends with it
                 continue
             for match in _INLINE_POINT.finditer(paragraph.text):
-                yield from _step(section.number, paragraph, match.start(), quote(paragraph, match.start(), match.end()),
-                                 _value(match.group(1)), "inline", last)
+                finding = _step(section.number, paragraph, match.start(), match.end(),
+                                _value(match.group(1)), "inline", last)
+                if finding is not None:
+                    yield finding
 
 
-def _step(section: int, paragraph: TextLine, offset: int, marker: str, value: int, level: str,
-          last: dict[str, tuple[int, str]]) -> Iterator[Finding]:
+def _step(section: int, paragraph: TextLine, start: int, end: int, value: int, level: str,
+          last: dict[str, tuple[int, TextLine, int, int]]) -> Optional[Finding]:
+    """Record a marker (where it is; quoted only for a message) and check it follows the last one."""
     previous = last.get(level)
-    last[level] = (value, marker)
+    last[level] = (value, paragraph, start, end)
     if previous is None or value == 1 or value == previous[0] + 1:
-        return
+        return None
     if value == previous[0]:
         problem = "重复"
     elif value > previous[0]:
         problem = "跳号"
     else:
         problem = "倒序"
-    yield Finding(paragraph.line, paragraph.column + offset,
-                  f"序号“{marker}”{problem}：上一条是“{previous[1]}”",
-                  anchor=f"section:{section}:enum:{level}:{previous[0]}->{value}")
+    return Finding(paragraph.line, paragraph.column + start,
+                   f"序号“{quote(paragraph, start, end)}”{problem}：上一条是“{quote(*previous[1:])}”",
+                   anchor=f"section:{section}:enum:{level}:{previous[0]}->{value}")
