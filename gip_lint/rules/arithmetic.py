@@ -46,7 +46,8 @@ def _plain(cells: Iterable[Optional[Cell]]) -> bool:
 
 def _any_blank(cells: tuple) -> bool:
     for cell in cells:
-        if cell is not None and cell.is_blank:
+        # A blank cell has no value (Cell's contract): most cells need no call of the property.
+        if cell is not None and cell.value is None and cell.is_blank:
             return True
     return False
 
@@ -104,17 +105,20 @@ def _broken_identities(table: ApplicationsTable, report_format: Optional[str]) -
     a1 = all(k in values for k in _A1_KEYS)
     a3_keys = outcomes + ("三(七)",)
     a3 = all(k in values for k in a3_keys)
+    # Columns of the rows each identity reads: zip transposes in C.
+    a1_columns = list(zip(*(values[k] for k in _A1_KEYS))) if a1 else None
+    a3_columns = list(zip(*(values[k] for k in a3_keys))) if a3 else None
     if a1 or a3:
         for column in range(len(APPLICANT_COLUMNS)):
             if a1:
-                one, two, handled, carried = (values[k][column] for k in _A1_KEYS)
+                one, two, handled, carried = a1_columns[column]
                 if one is not None and two is not None and handled is not None and carried is not None:
                     left, right = one + two, handled + carried
                     if abs(left - right) > 1e-9:
                         found.append(Identity("A1", column, left, right, tuple((k, column) for k in _A1_KEYS),
                                               ("三(七)", column)))
             if a3:
-                column_values = [values[k][column] for k in a3_keys]
+                column_values = a3_columns[column]
                 if None not in column_values:
                     total = column_values[-1]
                     parts = sum(column_values[:-1])

@@ -498,6 +498,9 @@ _LEADING = (
     ("arabic", lazy_compile(r"^(\d{1,2})\s*[.、](?!\d)")),
     ("arabic-bracket", lazy_compile(r"^\((\d{1,2})\)")),
 )
+# The leading patterns that can match a paragraph starting with "(" (or a digit), in order.
+_LEADING_AFTER_BRACKET = tuple(item for item in _LEADING if item[0] != "arabic")
+_LEADING_AFTER_DIGIT = tuple(item for item in _LEADING if item[0] == "arabic")
 _LEVEL_ORDER = ("bracket", "arabic", "arabic-bracket")
 # A higher level restarts the numbering below it, and the inline points.
 _RESTARTS = {level: _LEVEL_ORDER[index + 1:] + ("inline",) for index, level in enumerate(_LEVEL_ORDER)}
@@ -534,9 +537,10 @@ def enumeration_sequence(report: Report, context) -> Iterable[Finding]:
         for paragraph in paragraphs:
             text = paragraph.text.lstrip("#* ")
             # Every leading marker starts with "(" or a digit: skip the patterns otherwise.
-            if text[:1] == "(" or text[:1].isdigit():
+            first = text[:1]
+            if first == "(" or first.isdigit():
                 lead = len(paragraph.text) - len(text)
-                for level, pattern in _LEADING:
+                for level, pattern in _LEADING_AFTER_BRACKET if first == "(" else _LEADING_AFTER_DIGIT:
                     match = pattern.match(text)
                     if match:
                         finding = _step(section.number, paragraph, lead + match.start(), lead + match.end(),
