@@ -88,9 +88,23 @@ class Statement:
     quote: str  # keyword … number unit, as written
 
 
+#: Per keyword kind, literals of which every match of its pattern holds one: a pattern none of
+#: whose literals is in the text is not run.  (Kinds not listed are always run.)
+_KEYWORD_LITERALS: dict[Optional[str], tuple[str, ...]] = {
+    "disclosed_all": ("予以公开",), "disclosed": ("予以公开",), "partial": ("部分公开",),
+    "withheld": ("不予公开",), "unavailable": ("无法提供",), "not_processed": ("不予处理",),
+    "other": ("其他处理",), "received": ("收到", "受理", "接收", "新收", "接到"), "handled": ("办结",),
+    "carried": ("结转",), "review": ("复议",), "litigation": ("行政诉讼", "起诉", "应诉"),
+    "rules_issued": ("规范性文件",), "rules_valid": ("规范性文件",),
+}
+
+
 def _nearest_keyword(text: str) -> Optional[tuple[Optional[str], re.Match]]:
     best = None
     for kind, pattern in _KEYWORDS:
+        literals = _KEYWORD_LITERALS.get(kind)
+        if literals is not None and not any(literal in text for literal in literals):
+            continue
         for match in pattern.finditer(text):
             key = (match.end(), match.end() - match.start())
             if best is None or key > best[0]:
@@ -140,22 +154,26 @@ def _kind(kind: str, clause: str, match: re.Match, gap: str, year: Optional[int]
 def statements(report: Report) -> Iterator[Statement]:
     """Every number in sections 一 to 四 that unambiguously states a quantity of the tables."""
     for _, paragraph in prose_paragraphs(report):
-        text = paragraph.text
         # No counted number, no statement: skip the splitting.  Every _COUNT match has one of
-        # its units (a cheap test, done first) and a digit.
-        if not ("件" in text or "项" in text or "个" in text or "宗" in text or "起" in text or "份" in text):
-            continue
-        if not _DIGIT.search(text):
+        # its units (a cheap test, done first, for the paragraph, sentence and clause) and a digit.
+        if not _has_unit(paragraph.text) or not _DIGIT.search(paragraph.text):
             continue
         about_requests = "申请" in paragraph.text
         for sentence in sentences(paragraph.text):
-            if not _DIGIT.search(sentence.text):
+            if not _has_unit(sentence.text) or not _DIGIT.search(sentence.text):
                 continue
             for clause in clauses(sentence):
+                if not _has_unit(clause.text):
+                    continue
                 for count in _COUNT.finditer(clause.text):
                     statement = _statement(report, paragraph, sentence, clause, count, about_requests)
                     if statement is not None:
                         yield statement
+
+
+def _has_unit(text: str) -> bool:
+    """Whether ``text`` holds one of _COUNT's units (six substring tests beat one regex scan)."""
+    return "件" in text or "项" in text or "个" in text or "宗" in text or "起" in text or "份" in text
 
 
 def _statement(report: Report, paragraph: TextLine, sentence: Span, clause: Span, count: re.Match,
