@@ -25,7 +25,6 @@ from gip_lint.rules.quantities import (
     OUTCOME_GROUPS,
     OUTCOME_KINDS,
     REVIEW,
-    Quantity,
     group_total,
     quantity,
     review_cell,
@@ -212,15 +211,6 @@ def _statement(report: Report, paragraph: TextLine, sentence: Span, clause: Span
                      quote(paragraph, clause.start + said, clause.start + count.end()))
 
 
-def _quantity(report: Report, kind: str) -> Optional[Quantity]:
-    """:func:`quantity`, worked out once per report and kind (it sums table rows on every call)."""
-    values = per_report.store(report)
-    key = ("quantity", kind)
-    if key not in values:
-        values[key] = quantity(report, kind)
-    return values[key]
-
-
 @rule("GIP501", "prose-number-mismatch", severity="warning")
 def prose_number_mismatch(report: Report, context) -> Iterable[Finding]:
     """正文中的数字与它所描述的表格数字不一致。
@@ -238,7 +228,7 @@ def prose_number_mismatch(report: Report, context) -> Iterable[Finding]:
     正文：全区共受理依申请公开 125 项……；表三“一、本年新收政府信息公开申请数量”总计：125
     """
     for statement in statements(report):
-        expected = _quantity(report, statement.kind)
+        expected = quantity(report, statement.kind)
         if expected is None or statement.value in expected.values:
             continue
         yield Finding(statement.paragraph.line, statement.paragraph.column + statement.start,
@@ -284,7 +274,7 @@ def _percentages(report: Report) -> Iterator[tuple[TextLine, Span, list[tuple[st
 
 
 def _bases(report: Report) -> list[tuple[int, str]]:
-    handled, received = _quantity(report, "handled"), _quantity(report, "received")
+    handled, received = quantity(report, "handled"), quantity(report, "received")
     bases = []
     if handled is not None and handled.values[0] > 0:
         bases.append((handled.values[0], "表三(七)总计"))
@@ -322,7 +312,7 @@ def prose_percentage(report: Report, context) -> Iterable[Finding]:
             return
         wrong = False
         for kind, stated, decimals, offset, stated_count in shares:
-            expected = _quantity(report, kind)
+            expected = quantity(report, kind)
             if expected is None:
                 continue
             numerators = set(expected.values) | ({stated_count} if stated_count is not None else set())
