@@ -96,3 +96,18 @@ def test_changing_the_title_year_fires_gip401(synth, shift, spaced):
     found = lint_text(rendered.text, select=BUILTIN)
     assert [(d.code, d.line) for d in found] == [("GIP401", rendered.title_line)]
     assert str(synth.year + shift) in found[0].message and str(synth.year) in found[0].message
+
+
+@PROPERTY
+@given(st.one_of(st.text(max_size=12), st.sampled_from(["", " ", "-", "--", "/", "\\", "无", "空", "——", "－", "—", "0", "1.5"])))
+def test_a_blank_cell_has_no_value(text):
+    """GIP206 asks ``is_blank`` only of cells without a value (Cell's contract): hold the model to it."""
+    from gip_lint.model.cells import read_cell
+    from gip_lint.model.document import RawCell, Row
+    from gip_lint.model.tables import blank_after
+    from gip_lint.source import normalise
+
+    raw = text.strip()
+    cell = read_cell(RawCell(normalise(raw).strip(), raw, 1, 1))
+    assert cell.value is None or not cell.is_blank
+    assert blank_after(Row((RawCell(normalise(raw), raw, 1, 1),), 1)).value is None

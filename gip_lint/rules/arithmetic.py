@@ -36,6 +36,22 @@ def _known(cells: Iterable[Optional[Cell]]) -> bool:
     return all(cell is not None and cell.value is not None for cell in cells)
 
 
+def _plain(cells: Iterable[Optional[Cell]]) -> bool:
+    """Every cell present, with no problem and no decimals (then GIP205 has nothing to say)."""
+    for cell in cells:  # a plain loop: faster than any() over a generator, or map() over attrgetter
+        if cell is None or cell.problem is not None or isinstance(cell.value, float):
+            return False
+    return True
+
+
+def _any_blank(cells: tuple) -> bool:
+    for cell in cells:
+        # A blank cell has no value (Cell's contract): most cells need no call of the property.
+        if cell is not None and cell.value is None and cell.is_blank:
+            return True
+    return False
+
+
 def _anchor(key: str, column: int) -> str:
     return f"table:三:row:{key}:col:{APPLICANT_COLUMNS[column]}"
 
@@ -58,49 +74,64 @@ def _outcome_rows(table: ApplicationsTable, report_format: Optional[str]) -> tup
     return OUTCOME_ROWS["2021"]
 
 
-# GIP201-203 each need the identities of the same table: evaluate them once per table object.
+# GIP201-203 each need the broken identities of the same table: find them once per table object.
 # The model is frozen attrs with dict fields (not hashable), so the key is the object itself,
 # held (one table) so that its id cannot be reused while it is the key.
-_last_identities: tuple = (None, None, [])
+_last_broken: tuple = (None, None, [])
+
+_A1_KEYS = ("一", "二", "三(七)", "四")
 
 
-def application_identities(table: ApplicationsTable, report_format: Optional[str]) -> list[Identity]:
-    """Every identity of table 三 whose cells are all present and numeric, evaluated (cached
-    for the last table asked about; callers must not modify the list)."""
-    global _last_identities
-    last_table, last_format, found = _last_identities
+def broken_identities(table: ApplicationsTable, report_format: Optional[str]) -> list[Identity]:
+    """Every identity of table 三 whose cells are all present and numeric and whose two sides
+    differ, in the order: per column A1 then A3, then A2 per row (cached for the last table
+    asked about; callers must not modify the list)."""
+    global _last_broken
+    last_table, last_format, found = _last_broken
     if last_table is table and last_format == report_format:
         return found
-    found = _application_identities(table, report_format)
-    _last_identities = (table, report_format, found)
+    found = _broken_identities(table, report_format)
+    _last_broken = (table, report_format, found)
     return found
 
 
-def _application_identities(table: ApplicationsTable, report_format: Optional[str]) -> list[Identity]:
+def _broken_identities(table: ApplicationsTable, report_format: Optional[str]) -> list[Identity]:
+    # Most identities hold: they are checked on plain values, and an Identity is made only for
+    # a broken one.  Sums run in the same order as written in the spec, so float results match.
     rows = table.rows
+    values = {key: [None if cell is None else cell.value for cell in cells] for key, cells in rows.items()}
     found: list[Identity] = []
     outcomes = _outcome_rows(table, report_format)
-    for column in range(len(APPLICANT_COLUMNS)):
-        keys = ("一", "二", "三(七)", "四")
-        if all(k in rows for k in keys) and _known(rows[k][column] for k in keys):
-            left = rows["一"][column].value + rows["二"][column].value
-            right = rows["三(七)"][column].value + rows["四"][column].value
-            found.append(Identity("A1", column, left, right, tuple((k, column) for k in keys), ("三(七)", column)))
-        if all(k in rows for k in outcomes + ("三(七)",)) and _known(rows[k][column] for k in outcomes + ("三(七)",)):
-            total = rows["三(七)"][column].value
-            parts = sum(rows[k][column].value for k in outcomes)
-            found.append(Identity("A3", column, total, parts,
-                                  tuple((k, column) for k in outcomes + ("三(七)",)), ("三(七)", column)))
-    for key, cells in rows.items():
-        if _known(cells):
-            parts = sum(cell.value for cell in cells[:TOTAL])
-            found.append(Identity("A2", key, cells[TOTAL].value, parts,
-                                  tuple((key, c) for c in range(len(cells))), (key, TOTAL)))
+    a1 = all(k in values for k in _A1_KEYS)
+    a3_keys = outcomes + ("三(七)",)
+    a3 = all(k in values for k in a3_keys)
+    # Columns of the rows each identity reads: zip transposes in C.
+    a1_columns = list(zip(*(values[k] for k in _A1_KEYS))) if a1 else None
+    a3_columns = list(zip(*(values[k] for k in a3_keys))) if a3 else None
+    if a1 or a3:
+        for column in range(len(APPLICANT_COLUMNS)):
+            if a1:
+                one, two, handled, carried = a1_columns[column]
+                if one is not None and two is not None and handled is not None and carried is not None:
+                    left, right = one + two, handled + carried
+                    if abs(left - right) > 1e-9:
+                        found.append(Identity("A1", column, left, right, tuple((k, column) for k in _A1_KEYS),
+                                              ("三(七)", column)))
+            if a3:
+                column_values = a3_columns[column]
+                if None not in column_values:
+                    total = column_values[-1]
+                    parts = sum(column_values[:-1])
+                    if abs(total - parts) > 1e-9:
+                        found.append(Identity("A3", column, total, parts,
+                                              tuple((k, column) for k in a3_keys), ("三(七)", column)))
+    for key, row in values.items():
+        if None not in row:
+            parts = sum(row[:TOTAL])
+            if abs(row[TOTAL] - parts) > 1e-9:
+                found.append(Identity("A2", key, row[TOTAL], parts,
+                                      tuple((key, c) for c in range(len(row))), (key, TOTAL)))
     return found
-
-
-def _broken(identities: list[Identity]) -> list[Identity]:
-    return [i for i in identities if abs(i.left - i.right) > 1e-9]
 
 
 def _culprit(identity: Identity, broken: list[Identity]) -> tuple:
@@ -118,8 +149,7 @@ def _table3_findings(report: Report, kind: str) -> Iterable[Finding]:
     table = report.applications
     if table is None:
         return
-    identities = application_identities(table, report.format)
-    broken = _broken(identities)
+    broken = broken_identities(table, report.format)
     for identity in broken:
         if identity.kind != kind:
             continue
@@ -260,28 +290,45 @@ def cell_not_a_number(report: Report, context) -> Iterable[Finding]:
     ## 正确示例
     本年制发件数：22（说明写入正文）；行政事业性收费：25.1（单位：万元）。
     """
-    cells: list[tuple[Cell, str, bool, bool]] = []
+    # Nearly every cell is a plain number: test that first, and describe a cell only when it
+    # has a problem.
     if report.applications is not None:
         for key, row in report.applications.rows.items():
+            if _plain(row):
+                continue
             for index, cell in enumerate(row):
-                if cell is not None:
-                    cells.append((cell, f"表三“{APPLICATION_ROW_NAMES.get(key, key)}”行“{APPLICANT_COLUMNS[index]}”列",
-                                  False, False))
+                if cell is None or (cell.problem is None and not isinstance(cell.value, float)):
+                    continue
+                problem = _cell_problem(cell, False, False)
+                if problem:
+                    where = f"表三“{APPLICATION_ROW_NAMES.get(key, key)}”行“{APPLICANT_COLUMNS[index]}”列"
+                    yield _not_a_number(cell, where, problem, False)
     if report.review_litigation is not None:
         for group, row in report.review_litigation.groups.items():
+            if _plain(row):
+                continue
             for index, cell in enumerate(row):
-                if cell is not None:
-                    cells.append((cell, f"表四“{group}”组“{REVIEW_COLUMNS[index]}”列", False, False))
+                if cell is None or (cell.problem is None and not isinstance(cell.value, float)):
+                    continue
+                problem = _cell_problem(cell, False, False)
+                if problem:
+                    yield _not_a_number(cell, f"表四“{group}”组“{REVIEW_COLUMNS[index]}”列", problem, False)
     if report.active is not None:
         for item in report.active.items:
+            if _plain(item.cells.values()):
+                continue
             for column, cell in item.cells.items():
-                cells.append((cell, f"表二“{item.label}”行“{column}”列", column in DECIMAL_COLUMNS,
-                              column in SIGNED_COLUMNS))
-    for cell, where, decimal_ok, signed_ok in cells:
-        problem = _cell_problem(cell, decimal_ok, signed_ok)
-        if problem:
-            yield Finding(cell.line, cell.column, f"{where}的“{cell.raw}”{_PROBLEM_TEXT[problem]}，应为非负"
-                          + ("数" if decimal_ok else "整数"), anchor=f"cell:{where}")
+                if cell.problem is None and not isinstance(cell.value, float):
+                    continue
+                decimal_ok = column in DECIMAL_COLUMNS
+                problem = _cell_problem(cell, decimal_ok, column in SIGNED_COLUMNS)
+                if problem:
+                    yield _not_a_number(cell, f"表二“{item.label}”行“{column}”列", problem, decimal_ok)
+
+
+def _not_a_number(cell: Cell, where: str, problem: str, decimal_ok: bool) -> Finding:
+    return Finding(cell.line, cell.column, f"{where}的“{cell.raw}”{_PROBLEM_TEXT[problem]}，应为非负"
+                   + ("数" if decimal_ok else "整数"), anchor=f"cell:{where}")
 
 
 @rule("GIP206", "blank-cell", severity="warning")
@@ -301,6 +348,8 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
     table = report.applications
     if table is not None:
         for key, row in table.rows.items():
+            if not _any_blank(row):
+                continue
             blanks = [(i, c) for i, c in enumerate(row) if c is not None and c.is_blank]
             name = APPLICATION_ROW_NAMES.get(key, key)
             if blanks and len(blanks) == len(row):
@@ -322,6 +371,8 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
     review = report.review_litigation
     if review is not None:
         for group, row in review.groups.items():
+            if not _any_blank(row):
+                continue
             for index, cell in enumerate(row):
                 if cell is not None and cell.is_blank:
                     yield Finding(cell.line, cell.column,

@@ -32,9 +32,10 @@ def fee_statement(report: Report, context) -> Iterable[Finding]:
     本年度未收取信息处理费。
     """
     section = report.section(6)
-    if section is None or not section.text.strip():
+    text = section.text if section is not None else ""  # Section.text joins the blocks on every access
+    if not text.strip():
         return  # GIP302
-    if FEE_STATEMENT.search(section.text):
+    if FEE_STATEMENT.search(text):
         return
     elsewhere = next(((s, b, m) for s in report.sections if s.number != 6 for b in s.paragraphs
                       for m in [FEE_STATEMENT.search(b.text)] if m), None)

@@ -18,6 +18,7 @@ from gip_lint.lazy_re import LazyPattern, lazy_compile
 
 from gip_lint.model.document import Report, TextLine
 from gip_lint.rule import Finding, rule
+from gip_lint.rules import per_report
 from gip_lint.rules.quantities import (
     AFTER_REVIEW,
     DIRECT,
@@ -87,9 +88,23 @@ class Statement:
     quote: str  # keyword … number unit, as written
 
 
+#: Per keyword kind, literals of which every match of its pattern holds one: a pattern none of
+#: whose literals is in the text is not run.  (Kinds not listed are always run.)
+_KEYWORD_LITERALS: dict[Optional[str], tuple[str, ...]] = {
+    "disclosed_all": ("予以公开",), "disclosed": ("予以公开",), "partial": ("部分公开",),
+    "withheld": ("不予公开",), "unavailable": ("无法提供",), "not_processed": ("不予处理",),
+    "other": ("其他处理",), "received": ("收到", "受理", "接收", "新收", "接到"), "handled": ("办结",),
+    "carried": ("结转",), "review": ("复议",), "litigation": ("行政诉讼", "起诉", "应诉"),
+    "rules_issued": ("规范性文件",), "rules_valid": ("规范性文件",),
+}
+
+
 def _nearest_keyword(text: str) -> Optional[tuple[Optional[str], re.Match]]:
     best = None
     for kind, pattern in _KEYWORDS:
+        literals = _KEYWORD_LITERALS.get(kind)
+        if literals is not None and not any(literal in text for literal in literals):
+            continue
         for match in pattern.finditer(text):
             key = (match.end(), match.end() - match.start())
             if best is None or key > best[0]:
@@ -139,17 +154,29 @@ def _kind(kind: str, clause: str, match: re.Match, gap: str, year: Optional[int]
 def statements(report: Report) -> Iterator[Statement]:
     """Every number in sections 一 to 四 that unambiguously states a quantity of the tables."""
     for _, paragraph in prose_paragraphs(report):
-        if not _DIGIT.search(paragraph.text):  # no number, no statement: skip the splitting
+        # No counted number, no statement: skip the splitting.  Every _COUNT match has one of
+        # its units (a cheap test, done first, for the paragraph, sentence and clause) and a digit.
+        text = paragraph.text  # _has_unit written out: most paragraphs stop here, a call costs
+        if not ("件" in text or "项" in text or "个" in text or "宗" in text or "起" in text or "份" in text):
+            continue
+        if not _DIGIT.search(text):
             continue
         about_requests = "申请" in paragraph.text
         for sentence in sentences(paragraph.text):
-            if not _DIGIT.search(sentence.text):
+            if not _has_unit(sentence.text) or not _DIGIT.search(sentence.text):
                 continue
             for clause in clauses(sentence):
+                if not _has_unit(clause.text):
+                    continue
                 for count in _COUNT.finditer(clause.text):
                     statement = _statement(report, paragraph, sentence, clause, count, about_requests)
                     if statement is not None:
                         yield statement
+
+
+def _has_unit(text: str) -> bool:
+    """Whether ``text`` holds one of _COUNT's units (six substring tests beat one regex scan)."""
+    return "件" in text or "项" in text or "个" in text or "宗" in text or "起" in text or "份" in text
 
 
 def _statement(report: Report, paragraph: TextLine, sentence: Span, clause: Span, count: re.Match,
@@ -219,7 +246,7 @@ _PERCENT_GAP_TOKENS = lazy_compile(
 def _percentages(report: Report) -> Iterator[tuple[TextLine, Span, list[tuple[str, float, int, int, Optional[int]]]]]:
     """Per sentence: (kind, stated %, decimals, offset, count stated with it) of outcome shares."""
     for _, paragraph in prose_paragraphs(report):
-        if "申请" not in paragraph.text:
+        if "申请" not in paragraph.text or "%" not in paragraph.text:
             continue
         for sentence in sentences(paragraph.text):
             parts = clauses(sentence)
@@ -277,10 +304,12 @@ def prose_percentage(report: Report, context) -> Iterable[Finding]:
     ## 正确示例
     全年办结 196 项，其中予以公开 91 项，占 46.4%。
     """
-    bases = _bases(report)
-    if not bases:
-        return
+    bases = None  # worked out at the first percentage: most reports state none
     for paragraph, sentence, shares in _percentages(report):
+        if bases is None:
+            bases = _bases(report)
+        if not bases:
+            return
         wrong = False
         for kind, stated, decimals, offset, stated_count in shares:
             expected = quantity(report, kind)
@@ -367,6 +396,8 @@ def upheld_claim(report: Report, context) -> Iterable[Finding]:
     if report.review_litigation is None:
         return
     for _, paragraph in prose_paragraphs(report):
+        if "维持" not in paragraph.text:  # every claim has it: skip the splitting
+            continue
         for sentence in sentences(paragraph.text):
             for claim in _ALL_UPHELD.finditer(sentence.text):
                 clause_start = max(sentence.text.rfind(";", 0, claim.start()), -1) + 1
@@ -454,7 +485,7 @@ def organ_name_typo(report: Report, context) -> Iterable[Finding]:
     forms = organ_places(report.organ)
     if not forms:
         return
-    paragraphs = [p for section in report.sections for p in section.paragraphs]
+    paragraphs = [p for _, section_paragraphs in per_report.section_paragraphs(report) for p in section_paragraphs]
     corpus = report.title + "\n" + "\n".join(p.text for p in paragraphs)
     right = sum(corpus.count(stem + suffix) for stem, suffix in forms)
     for stem, suffix in forms:
@@ -465,6 +496,9 @@ def organ_name_typo(report: Report, context) -> Iterable[Finding]:
             while found != -1:  # every place the suffix starts, after room for a stem
                 index, found = found, paragraph.text.find(suffix, found + 1)
                 candidate = paragraph.text[index - len(stem):index]
+                # In a stem of 2 or more characters, one differing character leaves the first or the last alike.
+                if candidate == stem or (len(stem) > 1 and candidate[0] != stem[0] and candidate[-1] != stem[-1]):
+                    continue
                 diff = _one_off(candidate, stem)
                 if diff is None or not all(_cjk(c) for c in candidate):
                     continue
@@ -490,7 +524,12 @@ _LEADING = (
     ("arabic", lazy_compile(r"^(\d{1,2})\s*[.、](?!\d)")),
     ("arabic-bracket", lazy_compile(r"^\((\d{1,2})\)")),
 )
+# The leading patterns that can match a paragraph starting with "(" (or a digit), in order.
+_LEADING_AFTER_BRACKET = tuple(item for item in _LEADING if item[0] != "arabic")
+_LEADING_AFTER_DIGIT = tuple(item for item in _LEADING if item[0] == "arabic")
 _LEVEL_ORDER = ("bracket", "arabic", "arabic-bracket")
+# A higher level restarts the numbering below it, and the inline points.
+_RESTARTS = {level: _LEVEL_ORDER[index + 1:] + ("inline",) for index, level in enumerate(_LEVEL_ORDER)}
 
 
 def _value(numeral: str) -> int:
@@ -519,38 +558,46 @@ def enumeration_sequence(report: Report, context) -> Iterable[Finding]:
     ## 正确示例
     一是加强内容审核；二是加强队伍建设；三是创新公开方式。
     """
-    for section in report.sections:
-        last: dict[str, tuple[int, str]] = {}
-        for paragraph in section.paragraphs:
+    for section, paragraphs in per_report.section_paragraphs(report):
+        last: dict[str, tuple[int, TextLine, int, int]] = {}
+        for paragraph in paragraphs:
             text = paragraph.text.lstrip("#* ")
-            lead = len(paragraph.text) - len(text)
-            for level, pattern in _LEADING:
-                match = pattern.match(text)
-                if match:
-                    yield from _step(section.number, paragraph, lead + match.start(),
-                                     quote(paragraph, lead + match.start(), lead + match.end()),
-                                     _value(match.group(1)), level, last)
-                    # A higher level restarts the numbering below it, and the inline points.
-                    for lower in _LEVEL_ORDER[_LEVEL_ORDER.index(level) + 1:] + ("inline",):
-                        last.pop(lower, None)
-                    break
+            # Every leading marker starts with "(" or a digit: skip the patterns otherwise.
+            first = text[:1]
+            if first == "(" or first.isdigit():
+                lead = len(paragraph.text) - len(text)
+                for level, pattern in _LEADING_AFTER_BRACKET if first == "(" else _LEADING_AFTER_DIGIT:
+                    match = pattern.match(text)
+                    if match:
+                        finding = _step(section.number, paragraph, lead + match.start(), lead + match.end(),
+                                        _value(match.group(1)), level, last)
+                        if finding is not None:
+                            yield finding
+                        for lower in _RESTARTS[level]:
+                            last.pop(lower, None)
+                        break
+            if "是" not in paragraph.text:  # every inline point ends with it
+                continue
             for match in _INLINE_POINT.finditer(paragraph.text):
-                yield from _step(section.number, paragraph, match.start(), quote(paragraph, match.start(), match.end()),
-                                 _value(match.group(1)), "inline", last)
+                finding = _step(section.number, paragraph, match.start(), match.end(),
+                                _value(match.group(1)), "inline", last)
+                if finding is not None:
+                    yield finding
 
 
-def _step(section: int, paragraph: TextLine, offset: int, marker: str, value: int, level: str,
-          last: dict[str, tuple[int, str]]) -> Iterator[Finding]:
+def _step(section: int, paragraph: TextLine, start: int, end: int, value: int, level: str,
+          last: dict[str, tuple[int, TextLine, int, int]]) -> Optional[Finding]:
+    """Record a marker (where it is; quoted only for a message) and check it follows the last one."""
     previous = last.get(level)
-    last[level] = (value, marker)
+    last[level] = (value, paragraph, start, end)
     if previous is None or value == 1 or value == previous[0] + 1:
-        return
+        return None
     if value == previous[0]:
         problem = "重复"
     elif value > previous[0]:
         problem = "跳号"
     else:
         problem = "倒序"
-    yield Finding(paragraph.line, paragraph.column + offset,
-                  f"序号“{marker}”{problem}：上一条是“{previous[1]}”",
-                  anchor=f"section:{section}:enum:{level}:{previous[0]}->{value}")
+    return Finding(paragraph.line, paragraph.column + start,
+                   f"序号“{quote(paragraph, start, end)}”{problem}：上一条是“{quote(*previous[1:])}”",
+                   anchor=f"section:{section}:enum:{level}:{previous[0]}->{value}")

@@ -6,7 +6,6 @@ Text is the normalised paragraph text (full-width punctuation folded: "，" is "
 
 from __future__ import annotations
 
-import re
 from typing import Iterator, Optional
 
 import attrs
@@ -14,12 +13,14 @@ import attrs
 from gip_lint.lazy_re import lazy_compile
 
 from gip_lint.model.document import Report, TextLine
+from gip_lint.rules import per_report
 
 _SENTENCE_END = lazy_compile(r"[。！？!?]")
 # A comma between a digit and three digits is a thousands separator, not a clause end.
 _CLAUSE_END = lazy_compile(r"[;:；：，]|(?<!\d),|,(?!\d{3}(?!\d))")
 _YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 _BOOK_TITLE = lazy_compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>")
+_SPACES = lazy_compile(r"\s+")
 
 
 @attrs.frozen
@@ -55,10 +56,10 @@ def clauses(sentence: Span) -> list[Span]:
 
 def prose_paragraphs(report: Report, sections: tuple[int, ...] = (1, 2, 3, 4)) -> Iterator[tuple[int, TextLine]]:
     """(section number, paragraph) for the prose of the given sections."""
-    for section in report.sections:
-        if section.number in sections:
-            for paragraph in section.paragraphs:
-                yield section.number, paragraph
+    if sections == (1, 2, 3, 4):
+        return iter(per_report.prose(report))  # worked out once for every rule that asks
+    return ((section.number, paragraph) for section, paragraphs in per_report.section_paragraphs(report)
+            if section.number in sections for paragraph in paragraphs)
 
 
 def other_year(text: str, year: Optional[int], allowed: tuple[int, ...] = ()) -> bool:
@@ -75,4 +76,4 @@ def other_year(text: str, year: Optional[int], allowed: tuple[int, ...] = ()) ->
 def quote(paragraph: TextLine, start: int, end: int) -> str:
     """The paragraph's text between two offsets as the user wrote it (spaces squeezed)."""
     source = paragraph.raw if len(paragraph.raw) >= end else paragraph.text
-    return re.sub(r"\s+", " ", source[start:end]).strip()
+    return _SPACES.sub(" ", source[start:end]).strip()

@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 
 from gip_lint.model.document import Position, Report, TextLine
 from gip_lint.rule import Finding, rule
-from gip_lint.rules import excerpt
+from gip_lint.rules import excerpt, per_report
 
 _YEAR = re.compile(r"(?<![\d])((?:19|20)\d{2})\s*年(?!版|第|度?工作要点|\d)")
 # "2023年，" at the start of a paragraph names the statistics period.
@@ -25,11 +25,15 @@ def body_year(report: Report) -> Optional[tuple[int, TextLine]]:
     """
     votes: Counter = Counter()
     witness: dict[int, TextLine] = {}
-    for section in report.sections:
+    for section, paragraphs in per_report.section_paragraphs(report):
         if section.number > 4:
             continue
-        for paragraph in section.paragraphs:
-            text = _BOOK_TITLE.sub("", paragraph.text)
+        for paragraph in paragraphs:
+            text = paragraph.text
+            if "年" not in text:  # every mention has it
+                continue
+            if "《" in text or "〔" in text or "[" in text:
+                text = _BOOK_TITLE.sub("", text)
             leading = _LEADING_YEAR.match(text)
             if leading:
                 year = int(leading.group(1))
