@@ -339,6 +339,8 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
     空单元格表示“缺数”，不等于 0：gip-lint 不会把它当作 0 来核对，也不会因此报告合计错误，
     但会提醒你这里无法核对。没有发生的情况应填 0。
 
+    一行（表四的一组）中有几个空单元格时只报告一次，列出这些列；整行为空也只报告一次。
+
     ## 错误示例
     “四、结转下年度继续办理”行的“总计”列空着。
 
@@ -358,23 +360,38 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
                               f"表三“{name}”行全部为空，无法核对本行及所在列的勾稽关系（没有发生应填 0）",
                               anchor=f"table:三:row:{key}:blank")
                 continue
-            for index, cell in blanks:
-                needs = ["行合计（A2）"]
-                if key in ("一", "二", "三(七)", "四"):
-                    needs.append("本列第一项加第二项等于第三项加第四项（A1）")
-                if key.startswith("三("):
-                    needs.append("办理结果之和等于三(七)（A3）")
+            needs = ["行合计（A2）"]
+            if key in ("一", "二", "三(七)", "四"):
+                needs.append("本列第一项加第二项等于第三项加第四项（A1）")
+            if key.startswith("三("):
+                needs.append("办理结果之和等于三(七)（A3）")
+            if len(blanks) == 1:
+                index, cell = blanks[0]
                 yield Finding(cell.line, cell.column,
                               f"表三“{name}”行“{APPLICANT_COLUMNS[index]}”列为空，无法核对："
                               + "；".join(needs) + "（没有发生应填 0）",
                               anchor=_anchor(key, index) + ":blank")
+            elif blanks:  # one finding per row, not one per cell: a row of blanks is one omission
+                index, cell = blanks[0]
+                columns = "、".join(APPLICANT_COLUMNS[i] for i, _ in blanks)
+                yield Finding(cell.line, cell.column,
+                              f"表三“{name}”行有 {len(blanks)} 个单元格为空（{columns}），无法核对："
+                              + "；".join(needs) + "（没有发生应填 0）",
+                              anchor=f"table:三:row:{key}:blanks")
     review = report.review_litigation
     if review is not None:
         for group, row in review.groups.items():
             if not _any_blank(row):
                 continue
-            for index, cell in enumerate(row):
-                if cell is not None and cell.is_blank:
-                    yield Finding(cell.line, cell.column,
-                                  f"表四“{group}”组“{REVIEW_COLUMNS[index]}”列为空，无法核对本组总计（没有发生应填 0）",
-                                  anchor=f"table:四:group:{group}:col:{REVIEW_COLUMNS[index]}:blank")
+            blanks = [(i, c) for i, c in enumerate(row) if c is not None and c.is_blank]
+            if len(blanks) == 1:
+                index, cell = blanks[0]
+                yield Finding(cell.line, cell.column,
+                              f"表四“{group}”组“{REVIEW_COLUMNS[index]}”列为空，无法核对本组总计（没有发生应填 0）",
+                              anchor=f"table:四:group:{group}:col:{REVIEW_COLUMNS[index]}:blank")
+            elif blanks:
+                index, cell = blanks[0]
+                columns = "、".join(REVIEW_COLUMNS[i] for i, _ in blanks)
+                yield Finding(cell.line, cell.column,
+                              f"表四“{group}”组有 {len(blanks)} 个单元格为空（{columns}），无法核对本组总计（没有发生应填 0）",
+                              anchor=f"table:四:group:{group}:blanks")
