@@ -47,7 +47,8 @@ def test_deadline_by_organ_kind():
     assert deadline_for("孟津区人民政府办公室")[:2] == (1, 31)
     assert deadline_for("郑州市生态环境局")[:2] == (1, 31)
     assert deadline_for("河南省发展和改革委员会")[:2] == (1, 31)
-    for organ in ("石桥镇人民政府", "城关乡人民政府", "花园路街道办事处", "某某", None):
+    for organ in ("石桥镇人民政府", "城关乡人民政府", "花园路街道办事处", "某某", None,
+                  "郑州市疾病预防控制中心", "城东村民委员会"):
         assert deadline_for(organ) is None, organ
 
 

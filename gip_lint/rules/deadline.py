@@ -72,9 +72,11 @@ def signing_date(report: Report) -> Optional[tuple[datetime.date, TextLine]]:
 
 
 # Deadline by kind of organ, named by the end of its name in the title.
-_TOWNSHIP = lazy_compile(r"(乡|镇|街道|街道办事处|苏木)(人民政府|办事处)?$|街道办事处|街道工作委员会")
+# 乡镇 and 街道 (provinces set their deadline), and 村/居民委员会 (no government organs).
+_TOWNSHIP = lazy_compile(r"(乡|镇|街道|街道办事处|苏木)(人民政府|办事处)?$|街道办事处|街道工作委员会|村民委员会|居民委员会")
 _GOVERNMENT = lazy_compile(r"(省|自治区|市|州|盟|县|区|旗)人民政府$|管委会$|管理委员会$")
-_DEPARTMENT = lazy_compile(r"(局|委员会|委|办公室|办公厅|厅|办|中心|署)$")
+# Not 中心: many are public institutions (疾控中心), whose reports follow other rules.
+_DEPARTMENT = lazy_compile(r"(局|委员会|委|办公室|办公厅|厅|办|署)$")
 
 _GOVERNMENT_DEADLINE = (3, 31, "县级以上地方人民政府的年度报告：次年 3 月 31 日前")
 _DEPARTMENT_DEADLINE = (1, 31, "县级以上人民政府部门的年度报告：次年 1 月 31 日前")
