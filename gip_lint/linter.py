@@ -91,6 +91,10 @@ def read_source(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_
         return _diagnostic(CANNOT_READ, path, 1, 1, f"读取时出错：{type(exc).__name__}: {exc}")
 
 
+# A text this long on so few lines has lost its line breaks (GIP002's message says so).
+_FEW_LINES, _LONG_TEXT = 5, 2000
+
+
 def lint_source(source: SourceText, rules: Iterable[Rule], selection: Selection = Selection(),
                 context: Context = Context(), severity_overrides: Optional[dict] = None) -> FileResult:
     """Parse a source and run the rules over its model."""
@@ -105,9 +109,13 @@ def lint_source(source: SourceText, rules: Iterable[Rule], selection: Selection 
 
     diagnostics: list[Diagnostic] = []
     if not report.is_report:
-        diagnostics.append(_diagnostic(
-            NOT_A_REPORT, path, 1, 1,
-            "不是政府信息公开工作年度报告：找不到“一、总体情况”等六个部分的标题，也找不到统计表"))
+        message = "不是政府信息公开工作年度报告：找不到“一、总体情况”等六个部分的标题，也找不到统计表"
+        lines = source.text.count("\n") + 1
+        if lines <= _FEW_LINES and len(source.text) >= _LONG_TEXT:
+            # A whole report on a handful of lines: the line breaks were lost on the way
+            # (copied from a web page, a converter), not a document of another kind.
+            message += f"（全文只有 {lines} 行、{len(source.text)} 个字符：换行可能在转换或复制时丢失了）"
+        diagnostics.append(_diagnostic(NOT_A_REPORT, path, 1, 1, message))
     else:
         for problem in report.problems:
             diagnostics.append(_diagnostic(UNREADABLE_PART, path, problem.line, problem.column,

@@ -221,3 +221,15 @@ def test_findings_at_one_position_come_out_in_the_same_order_in_every_run(seeds,
     assert len(gip105) == 5 and len({line.split(" GIP105 ")[0] for line in gip105}) == 1
     # In the order the rule reports them: the format's row order.
     assert [next(label for label in labels if label in line) for line in gip105] == list(labels)
+
+
+def test_a_report_that_lost_its_line_breaks_is_gip002_saying_so(capsys, seeds, tmp_path):
+    flat = tmp_path / "flat.txt"
+    flat.write_text(seeds["000"].read_text(encoding="utf-8").replace("\n", " "), encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--isolated", str(flat))
+    assert code == 1
+    assert out.startswith(f"{flat}:1:1: GIP002 ") and "换行可能在转换或复制时丢失了" in out
+    prose = tmp_path / "prose.txt"  # short text of another kind: no such guess
+    prose.write_text("会议纪要\n今天讨论了三件事。\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--isolated", str(prose))
+    assert " GIP002 " in out and "换行" not in out
