@@ -39,6 +39,7 @@ KEYS = {
     "format": "format",
     "plugins": "plugins",
     "max-file-size": "max_file_size",
+    "require-plugins": "require_plugins",
 }
 FIELD_KEYS = {field: key for key, field in KEYS.items()}
 
@@ -114,11 +115,13 @@ def _codes(where: str, key: str, value) -> tuple[str, ...]:
 def _check_value(where: str, key: str, field: str, value, directory: str):
     if field in ("select", "extend_select", "ignore"):
         return _codes(where, key, value)
-    if field in ("exclude", "plugins"):
+    if field in ("exclude", "plugins", "require_plugins"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{where}：{key} 应为字符串列表")
         if field == "exclude":
             return tuple(value)
+        if field == "require_plugins":
+            return tuple(v.strip() for v in value if v.strip())
         paths = tuple(os.path.normpath(os.path.join(directory, v)) for v in value)
         for given, full in zip(value, paths):
             if not os.path.isfile(full):

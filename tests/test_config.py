@@ -311,3 +311,21 @@ def test_a_broken_local_plugin_is_named_when_its_codes_are_unknown(project, caps
     code, out, err = gip_lint(capsys, "check", "reports")
     assert code == 2 and out == ""
     assert "select 中有未知的规则代码或前缀 HA101" in err and "RuntimeError: boom" in err
+
+
+def test_require_plugins_in_the_configuration(project, capsys):
+    write(project / ".gip-lint.toml", 'require-plugins = ["gip-lint-nowhere"]\n')
+    code, out, err = gip_lint(capsys, "check", "reports")
+    assert code == 2 and out == "" and "要求的插件没有加载：gip-lint-nowhere" in err
+    # The built-in plugin answers to its entry-point name: the check runs as usual.
+    write(project / ".gip-lint.toml", 'require-plugins = ["builtin"]\n')
+    code, out, err = gip_lint(capsys, "check", "reports")
+    assert code == 1 and out.startswith("reports/r.txt:66:27: GIP206")
+    # The command line adds to the file's list.
+    code, out, err = gip_lint(capsys, "check", "--require-plugins", "other-plugin", "reports")
+    assert code == 2 and "other-plugin" in err
+    code, out, _ = gip_lint(capsys, "check", "--show-settings", "reports/r.txt")
+    assert 'require-plugins' in out and '"builtin"' in out
+    write(project / ".gip-lint.toml", 'require-plugins = "builtin"\n')
+    code, out, err = gip_lint(capsys, "check", "reports")
+    assert code == 2 and "require-plugins 应为字符串列表" in err

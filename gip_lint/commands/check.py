@@ -120,7 +120,7 @@ def _run(args: argparse.Namespace) -> int:
     first = args.paths[0]
     settings = resolver.settings_for(first)
     plugins = resolver.plugins_for(first)
-    _require_plugins(plugins, args.require_plugins, resolver)
+    _require_plugins(plugins, settings.require_plugins, resolver)
     formatters = {f.name: f for f in plugins.formatters}
     if settings.format not in formatters:
         where = settings.source.get("format", "")
@@ -209,11 +209,12 @@ def _summary(diagnostics, context, args) -> str:
 
 
 def _require_plugins(plugins, names, resolver) -> None:
-    """``--require-plugins``: a named plugin that is missing or failed to load is fatal (exit 2)."""
+    """``require-plugins`` (option or configuration): a named plugin that is missing or failed
+    to load is fatal (exit 2)."""
     from gip_lint.cli import UsageError
     from gip_lint.plugins import missing_required
 
-    missing = missing_required(plugins, [name.strip() for name in (names or "").split(",") if name.strip()])
+    missing = missing_required(plugins, list(names))
     if missing:
         _print_plugin_errors(resolver)
         raise UsageError(f"要求的插件没有加载：{', '.join(missing)}（用 pip 安装它，或看上面的插件错误）")
