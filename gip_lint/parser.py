@@ -174,13 +174,20 @@ def parse_blocks(text: str, original: str) -> list[Block]:
             if rows:
                 blocks.append(TableBlock(rows=tuple(rows), line=rows[0].line))
             continue
-        value = str(token)
-        lead = len(value) - len(value.lstrip(" "))
-        column = token.column + lead
-        line_text = original_lines[token.line - 1] if token.line - 1 < len(original_lines) else value
-        raw = line_text[column - 1:].rstrip()
-        blocks.append(TextLine(kind=kind, text=value.strip(), raw=raw, line=token.line, column=column))
+        if kind == "paragraph":  # consecutive prose lines, perhaps with blank lines between them
+            for offset, value in enumerate(token[:-1].split("\n")):
+                if value.strip(" "):
+                    blocks.append(_text_line(kind, value, token.line + offset, original_lines))
+            continue
+        blocks.append(_text_line(kind, token[:-1], token.line, original_lines))
     return blocks
+
+
+def _text_line(kind: str, value: str, line: int, original_lines: list[str]) -> TextLine:
+    """A heading or prose line (``value`` without its newline) as a block, at its first character."""
+    column = 1 + len(value) - len(value.lstrip(" "))  # every token starts a line
+    line_text = original_lines[line - 1] if line - 1 < len(original_lines) else value
+    return TextLine(kind=kind, text=value.strip(), raw=line_text[column - 1:].rstrip(), line=line, column=column)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,46 @@ def test_pregenerated_and_lark_parsers_agree_on_any_lines(lines):
     assert _flat(parser.get_parser().parse(text)) == _flat(parser.lark_parser().parse(text))
 
 
+def _kind_of_line(line: str, terminals: dict) -> str:
+    """What the grammar's own line terminals make of one line, tried in priority order."""
+    import re
+
+    for name in ("TABLE", "HEADING", "SUBHEADING"):
+        if re.match(terminals[name], line + "\n"):
+            return {"TABLE": "table", "HEADING": "heading", "SUBHEADING": "subheading"}[name]
+    return "paragraph" if line.strip(" ") else "blank"
+
+
+# Lines as the parser sees them (normalised: ASCII brackets), every kind well represented.
+_NORMALISED_LINE = st.one_of(
+    st.text(alphabet="一二三四五六十、.()#*| \t0123456789ab总计", max_size=30),
+    st.sampled_from(["一、总体情况", "(一)主动公开", " ( 二 ) 依申请公开", "## 三、申请", "**四、复议**", "五 存在问题",
+                     "本年度收到申请3件。", "  其中予以公开2件", "a\tb", "| 1 | 2 |", "自然人 | 0 |", "|---|---|",
+                     "二、上年结转政府信息公开申请数量\t0", "   ", ""]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=st.lists(_NORMALISED_LINE, max_size=30))
+def test_a_prose_run_stops_exactly_where_a_table_or_heading_line_starts(lines):
+    # TEXT's lookahead repeats the beginnings of TABLE, HEADING and SUBHEADING: every line must
+    # come out as the kind those terminals give it on its own.
+    terminals = {t.name: t.pattern.to_regexp() for t in parser.lark_parser().terminals}
+    lines = [line.replace("\n", "") for line in lines]
+    text = "\n".join(lines) + "\n"
+    blocks = parser.parse_blocks(text, text)
+    found = {}
+    for block in blocks:
+        if hasattr(block, "rows"):
+            found.update((row.line, "table") for row in block.rows)
+        else:
+            found[block.line] = block.kind
+    expected = {number: kind for number, kind in
+                ((n, _kind_of_line(line, terminals)) for n, line in enumerate(lines, start=1)) if kind != "blank"}
+    # A Markdown separator row ("|---|") is dropped from its table.
+    assert {n: k for n, k in found.items()} == {n: k for n, k in expected.items()
+                                                   if n in found or k != "table"}
+
+
 def test_lark_fallback_when_the_grammar_changed(monkeypatch, tmp_path):
     from gip_lint import _report_parser
 
