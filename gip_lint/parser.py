@@ -124,10 +124,11 @@ def standalone_source() -> str:
 def _row(text: str, line: int, original_lines: list[str]) -> Row:
     """One table line (without its newline) as a row of cells, each at its column."""
     original = original_lines[line - 1] if line - 1 < len(original_lines) else text
+    # (List comprehensions: cheaper than generator expressions on this hot path.)
     if original == text:  # nothing normalised on this line: a cell as written is its text
-        return Row(tuple(RawCell(clean, clean, line, start) for clean, start in _cell_spans(text)), line)
-    return Row(tuple(RawCell(clean, original[start - 1:start - 1 + len(clean)], line, start)
-                     for clean, start in _cell_spans(text)), line)
+        return Row(tuple([RawCell(clean, clean, line, start) for clean, start in _cell_spans(text)]), line)
+    return Row(tuple([RawCell(clean, original[start - 1:start - 1 + len(clean)], line, start)
+                      for clean, start in _cell_spans(text)]), line)
 
 
 # Table lines repeat from report to report ("…<TAB>0<TAB>0<TAB>0"): each is split once.

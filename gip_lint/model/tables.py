@@ -129,8 +129,8 @@ class Aligner:
 
     def cells(self, row: Row, start: int) -> tuple[Cell, ...]:
         raw = row.cells
-        return tuple(read_cell(raw[index]) if index < len(raw) else blank_after(row)
-                     for index in range(start, start + self.width))
+        return tuple([read_cell(raw[index]) if index < len(raw) else blank_after(row)
+                      for index in range(start, start + self.width)])
 
 
 ENUMERATED_LABEL = re.compile(r"^(\d+[.、]|\(?[一二三四五六七八九十]+[)、])")  # "1." "(一)" "三、": a label that numbers its row
