@@ -157,10 +157,11 @@ def _last_line(body: tuple[Block, ...], default: int) -> int:
 _YEAR = r"(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
 _TITLE_ORGAN_FIRST = re.compile(r"^(?P<organ>.*?)(?:关于)?" + _YEAR + r"年度?的?(?:政府信息公开|政务公开|信息公开)")
 _TITLE_YEAR_FIRST = re.compile(r"^" + _YEAR + r"年度?(?P<organ>.*?)(?:政府信息公开|政务公开|信息公开)")
-_CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+_CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 
 
-def _year_value(text: str) -> Optional[int]:
+def year_value(text: str) -> Optional[int]:
+    """A year written in digits or in Chinese ("二〇二四"); None unless it has four digits."""
     if text.isdigit():
         return int(text)
     digits = "".join(_CHINESE_DIGITS.get(c, "") for c in text)
@@ -198,7 +199,7 @@ def organ_and_year(title: Optional[str]) -> tuple[Optional[str], Optional[int]]:
         match = pattern.search(squashed)
         if match:
             organ = _without_lead_in(match.group("organ")).strip("《》\"'")
-            return (organ or None), _year_value(match.group("year"))
+            return (organ or None), year_value(match.group("year"))
     return None, None
 
 

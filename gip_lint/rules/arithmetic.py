@@ -293,26 +293,12 @@ def cell_not_a_number(report: Report, context) -> Iterable[Finding]:
     # Nearly every cell is a plain number: test that first, and describe a cell only when it
     # has a problem.
     if report.applications is not None:
-        for key, row in report.applications.rows.items():
-            if _plain(row):
-                continue
-            for index, cell in enumerate(row):
-                if cell is None or (cell.problem is None and not isinstance(cell.value, float)):
-                    continue
-                problem = _cell_problem(cell, False, False)
-                if problem:
-                    where = f"表三“{APPLICATION_ROW_NAMES.get(key, key)}”行“{APPLICANT_COLUMNS[index]}”列"
-                    yield _not_a_number(cell, where, problem, False)
+        yield from _counts_not_numbers(
+            report.applications.rows.items(),
+            lambda key, index: f"表三“{APPLICATION_ROW_NAMES.get(key, key)}”行“{APPLICANT_COLUMNS[index]}”列")
     if report.review_litigation is not None:
-        for group, row in report.review_litigation.groups.items():
-            if _plain(row):
-                continue
-            for index, cell in enumerate(row):
-                if cell is None or (cell.problem is None and not isinstance(cell.value, float)):
-                    continue
-                problem = _cell_problem(cell, False, False)
-                if problem:
-                    yield _not_a_number(cell, f"表四“{group}”组“{REVIEW_COLUMNS[index]}”列", problem, False)
+        yield from _counts_not_numbers(report.review_litigation.groups.items(),
+                                       lambda group, index: f"表四“{group}”组“{REVIEW_COLUMNS[index]}”列")
     if report.active is not None:
         for item in report.active.items:
             if _plain(item.cells.values()):
@@ -324,6 +310,19 @@ def cell_not_a_number(report: Report, context) -> Iterable[Finding]:
                 problem = _cell_problem(cell, decimal_ok, column in SIGNED_COLUMNS)
                 if problem:
                     yield _not_a_number(cell, f"表二“{item.label}”行“{column}”列", problem, decimal_ok)
+
+
+def _counts_not_numbers(rows, where) -> Iterable[Finding]:
+    """GIP205 over rows of counts (tables 三 and 四): ``where(row key, column index)`` names a cell."""
+    for key, row in rows:
+        if _plain(row):
+            continue
+        for index, cell in enumerate(row):
+            if cell is None or (cell.problem is None and not isinstance(cell.value, float)):
+                continue
+            problem = _cell_problem(cell, False, False)
+            if problem:
+                yield _not_a_number(cell, where(key, index), problem, False)
 
 
 def _not_a_number(cell: Cell, where: str, problem: str, decimal_ok: bool) -> Finding:
@@ -365,33 +364,30 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
                 needs.append("本列第一项加第二项等于第三项加第四项（A1）")
             if key.startswith("三("):
                 needs.append("办理结果之和等于三(七)（A3）")
-            if len(blanks) == 1:
-                index, cell = blanks[0]
-                yield Finding(cell.line, cell.column,
-                              f"表三“{name}”行“{APPLICANT_COLUMNS[index]}”列为空，无法核对："
-                              + "；".join(needs) + "（没有发生应填 0）",
-                              anchor=_anchor(key, index) + ":blank")
-            elif blanks:  # one finding per row, not one per cell: a row of blanks is one omission
-                index, cell = blanks[0]
-                columns = "、".join(APPLICANT_COLUMNS[i] for i, _ in blanks)
-                yield Finding(cell.line, cell.column,
-                              f"表三“{name}”行有 {len(blanks)} 个单元格为空（{columns}），无法核对："
-                              + "；".join(needs) + "（没有发生应填 0）",
-                              anchor=f"table:三:row:{key}:blanks")
+            yield _blank_finding(blanks, APPLICANT_COLUMNS, f"表三“{name}”行",
+                                 "无法核对：" + "；".join(needs) + "（没有发生应填 0）",
+                                 lambda index: _anchor(key, index) + ":blank", f"table:三:row:{key}:blanks")
     review = report.review_litigation
     if review is not None:
         for group, row in review.groups.items():
             if not _any_blank(row):
                 continue
             blanks = [(i, c) for i, c in enumerate(row) if c is not None and c.is_blank]
-            if len(blanks) == 1:
-                index, cell = blanks[0]
-                yield Finding(cell.line, cell.column,
-                              f"表四“{group}”组“{REVIEW_COLUMNS[index]}”列为空，无法核对本组总计（没有发生应填 0）",
-                              anchor=f"table:四:group:{group}:col:{REVIEW_COLUMNS[index]}:blank")
-            elif blanks:
-                index, cell = blanks[0]
-                columns = "、".join(REVIEW_COLUMNS[i] for i, _ in blanks)
-                yield Finding(cell.line, cell.column,
-                              f"表四“{group}”组有 {len(blanks)} 个单元格为空（{columns}），无法核对本组总计（没有发生应填 0）",
-                              anchor=f"table:四:group:{group}:blanks")
+            if blanks:
+                yield _blank_finding(
+                    blanks, REVIEW_COLUMNS, f"表四“{group}”组", "无法核对本组总计（没有发生应填 0）",
+                    lambda index: f"table:四:group:{group}:col:{REVIEW_COLUMNS[index]}:blank",
+                    f"table:四:group:{group}:blanks")
+
+
+def _blank_finding(blanks: list, columns: tuple, where: str, consequence: str, anchor_one,
+                   anchor_several: str) -> Finding:
+    """One GIP206 for a row's blank cells, at the first: naming its column, or all of them
+    (one finding per row, not one per cell: a row of blanks is one omission)."""
+    index, cell = blanks[0]
+    if len(blanks) == 1:
+        return Finding(cell.line, cell.column, f"{where}“{columns[index]}”列为空，{consequence}",
+                       anchor=anchor_one(index))
+    names = "、".join(columns[i] for i, _ in blanks)
+    return Finding(cell.line, cell.column, f"{where}有 {len(blanks)} 个单元格为空（{names}），{consequence}",
+                   anchor=anchor_several)
