@@ -142,16 +142,16 @@ def _spaced_tables(sections, applications, review, active, problems: list[ParseP
         if section.number not in present or present[section.number] is not None:
             continue
         kind = "二三四"[section.number - 2]
-        if any(p.anchor.startswith(f"table:{kind}:") for p in problems):
+        if _reported(problems, kind):
             continue  # already said: its table was seen but not read
         rows = spaced_rows([b for b in section.blocks if isinstance(b, TextLine)])
         numbers = {row.line: sum(1 for c in row.cells if _NUMBER.match(c.text)) for row in rows}
         least, needed = _SPACED_ROWS_NEEDED[section.number]
         with_numbers = sum(1 for count in numbers.values() if count >= least)
         lone = sum(1 for row in rows if len(row.cells) == 1 and numbers[row.line] == 1)
+        labels = _label_lines(section, kind)
         if (lone >= _LONE_NUMBERS and lone * 2 >= with_numbers) or (
-                with_numbers < needed and len(_label_lines(section, kind)) >= 3):  # one cell per line, no pipes
-            labels = _label_lines(section, kind)
+                with_numbers < needed and len(labels) >= 3):  # one cell per line, no pipes
             first = labels[0] if labels else next(
                 row.cells[0] for row in rows if len(row.cells) == 1 and numbers[row.line] == 1)
             problems.append(_one_cell_problem(kind, first.line, first.column))
@@ -216,6 +216,11 @@ def _label_lines(section, kind: str) -> list[TextLine]:
             and "。" not in b.text and markers.search(squash(b.text))]
 
 
+def _reported(problems: list[ParseProblem], kind: str) -> bool:
+    """Whether a problem was already recorded for table ``kind`` (one GIP003 per table)."""
+    return any(p.anchor.startswith(f"table:{kind}:") for p in problems)
+
+
 def _one_cell_problem(kind: str, line: int, column: int) -> ParseProblem:
     return ParseProblem(f"表{kind}似乎每个单元格占一行（网页转为文本时常见），无法确定各数字所属的行和列，未参与核对",
                         line, column, f"table:{kind}:one-cell-per-line")
@@ -233,7 +238,7 @@ def build_report(source: SourceText, blocks: list[Block]) -> Report:
     active = applications = review = None
     for kind, rows in _join_tables(blocks):
         if _one_cell_per_line(rows):
-            if not any(p.anchor.startswith(f"table:{kind}:") for p in problems):
+            if not _reported(problems, kind):
                 problems.append(_one_cell_problem(kind, rows[0].line, rows[0].cells[0].column if rows[0].cells else 1))
             continue
         if kind == "二" and active is None:

@@ -156,10 +156,7 @@ def statements(report: Report) -> Iterator[Statement]:
     for _, paragraph in prose_paragraphs(report):
         # No counted number, no statement: skip the splitting.  Every _COUNT match has one of
         # its units (a cheap test, done first, for the paragraph, sentence and clause) and a digit.
-        text = paragraph.text  # _has_unit written out: most paragraphs stop here, a call costs
-        if not ("件" in text or "项" in text or "个" in text or "宗" in text or "起" in text or "份" in text):
-            continue
-        if not _DIGIT.search(text):
+        if not _has_unit(paragraph.text) or not _DIGIT.search(paragraph.text):
             continue
         about_requests = "申请" in paragraph.text
         for sentence in sentences(paragraph.text):
