@@ -157,15 +157,26 @@ def test_the_pregenerated_parser_does_not_import_logging(seeds):
     assert _report_parser.logger.exception("not shown") is None
 
 
-def _modules_after(*argv: str) -> set[str]:
-    """Every module a real ``gip-lint ARGV`` has imported when it is done (in a fresh process)."""
-    probe = ("import sys; from gip_lint.cli import main\n"
-             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-             "print(sorted(sys.modules))")
-    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60)
+def _modules_in_fresh_process(probe: str, *argv: str) -> set[str]:
     import ast
 
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60)
     return set(ast.literal_eval(done.stdout.splitlines()[-1]))
+
+
+def _modules_after(*argv: str) -> set[str]:
+    """The modules a real ``gip-lint ARGV`` has imported when it is done, in a fresh process.
+
+    Only gip-lint's own imports: whatever the interpreter itself imports at start-up is left out.
+    A site's ``.pth`` files may import typing, shutil or bz2 before any of our code runs (CI's
+    Python does), and that is not ours to keep lean.
+    """
+    listing = "print(sorted(sys.modules))"
+    interpreter_alone = _modules_in_fresh_process("import sys\n" + listing)
+    after_command = _modules_in_fresh_process(
+        "import sys; from gip_lint.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n" + listing, *argv)
+    return after_command - interpreter_alone
 
 
 def _top_levels(modules: set[str]) -> set[str]:
