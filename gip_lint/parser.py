@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import os
 
-from gip_lint.model.document import Block, RawCell, Row, TableBlock, TextLine
+from gip_lint.model.document import Block, Row, TableBlock, TextLine, make_raw_cell
 
 LARK_OPTIONS = dict(parser="lalr", lexer="contextual", propagate_positions=False, maybe_placeholders=False)
 STANDALONE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_report_parser.py")
@@ -126,8 +126,8 @@ def _row(text: str, line: int, original_lines: list[str]) -> Row:
     original = original_lines[line - 1] if line - 1 < len(original_lines) else text
     # (List comprehensions: cheaper than generator expressions on this hot path.)
     if original == text:  # nothing normalised on this line: a cell as written is its text
-        return Row(tuple([RawCell(clean, clean, line, start) for clean, start in _cell_spans(text)]), line)
-    return Row(tuple([RawCell(clean, original[start - 1:start - 1 + len(clean)], line, start)
+        return Row(tuple([make_raw_cell(clean, clean, line, start) for clean, start in _cell_spans(text)]), line)
+    return Row(tuple([make_raw_cell(clean, original[start - 1:start - 1 + len(clean)], line, start)
                       for clean, start in _cell_spans(text)]), line)
 
 
@@ -135,7 +135,16 @@ def _row(text: str, line: int, original_lines: list[str]) -> Row:
 @functools.lru_cache(maxsize=4096)  # bounded: memory stays flat over a corpus
 def _cell_spans(text: str) -> tuple[tuple[str, int], ...]:
     """(stripped text, 1-based column) of each cell of a table line."""
-    # A pipe row: Markdown's leading pipe, or a line ending in one ("a | b |" from web pages).
+    spans = []
+    column = 1  # 1-based column of the current part's first character (a TABLE token starts a line)
+    if "|" not in text:  # a TAB row, the usual kind: every part is a cell
+        for part in text.split("\t"):
+            rest = part.lstrip()
+            spans.append((rest.rstrip(), column + len(part) - len(rest)))
+            column += len(part) + 1
+        return tuple(spans)
+    # A line with a pipe: a pipe row (Markdown's leading pipe, or a line ending in one: "a | b |"
+    # from web pages), or a TAB row with a pipe in a cell.
     pipe = text.lstrip(" ").startswith("|") or (text.rstrip(" ").endswith("|") and "\t" not in text)
     parts = text.split("|" if pipe else "\t")
     first, last = 0, len(parts)
@@ -144,8 +153,6 @@ def _cell_spans(text: str) -> tuple[tuple[str, int], ...]:
             first = 1
         if last > first and parts[-1].strip() == "":
             last -= 1
-    spans = []
-    column = 1  # 1-based column of the current part's first character (a TABLE token starts a line)
     for index, part in enumerate(parts):
         if first <= index < last:
             rest = part.lstrip()

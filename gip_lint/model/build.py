@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -84,22 +85,33 @@ def _broken_label(line: TextLine) -> bool:
 
 def _format_evidence(blocks: list[Block]) -> tuple[tuple[str, str, Position], ...]:
     """Each format marker of spec §6 found, with where it stands (a marker counts in one cell)."""
-    found = []
+    found: list = []
     for block in blocks:
-        texts = (block.rows if isinstance(block, TableBlock) else ((block,),))
-        for row in texts:
-            for cell in (row.cells if isinstance(row, Row) else row):
-                text = cell.text
-                # squash() only drops whitespace and quotes, so a text that holds a marker holds
-                # the marker's last character: most texts are ruled out without squashing them.
-                if text.isascii() or not any(char in text for char in _MARKER_ENDS):
-                    continue
-                squashed = squash(text)
-                for version, markers in _MARKERS:
-                    for marker in markers:
-                        if marker in squashed:
+        if isinstance(block, TableBlock):
+            for row in block.rows:
+                for cell in row.cells:
+                    if not cell.text.isascii():  # (numbers: most cells, and no marker)
+                        for version, marker in _markers_in(cell.text):
                             found.append((version, marker, Position(cell.line, cell.column)))
+        elif not block.text.isascii():
+            for version, marker in _markers_in(block.text):
+                found.append((version, marker, Position(block.line, block.column)))
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=4096)  # header and label texts repeat from report to report; bounded
+def _markers_in(text: str) -> tuple[tuple[str, str], ...]:
+    """(version, marker) for each format marker in one cell's or line's text."""
+    # squash() only drops whitespace and quotes, so a text that holds a marker holds the
+    # marker's last character: most texts are ruled out without squashing them.  (A loop of
+    # substring tests: faster here than any() over a generator or a set intersection.)
+    for char in _MARKER_ENDS:
+        if char in text:
+            break
+    else:
+        return ()
+    squashed = squash(text)
+    return tuple([(version, marker) for version, markers in _MARKERS for marker in markers if marker in squashed])
 
 
 _MARKERS = (("2021", FORMAT_2021_MARKERS), ("2019", FORMAT_2019_MARKERS))

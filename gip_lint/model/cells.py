@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from gip_lint.model.document import Cell, RawCell
+from gip_lint.model.document import Cell, RawCell, make_cell
 
 _PLAIN = re.compile(r"^\d+(\.\d+)?$")
 _NEGATIVE = re.compile(r"^-\s*\d+(\.\d+)?$")
@@ -27,7 +27,7 @@ def _number(text: str) -> int | float:
 def read_cell(raw: RawCell) -> Cell:
     """Turn a raw cell into a :class:`Cell`; never raises."""
     value, problem = _reading(raw.text)
-    return Cell(raw.raw, value, raw.line, raw.column, problem)
+    return make_cell(raw.raw, value, raw.line, raw.column, problem)
 
 
 @functools.lru_cache(maxsize=4096)  # cell texts ("0", "1", "") repeat endlessly; bounded: memory stays flat

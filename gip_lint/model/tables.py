@@ -39,7 +39,7 @@ REVIEW_MARKERS = re.compile(r"行政复议|行政诉讼|结果维持|结果纠�
 
 def classify(block: TableBlock) -> Optional[str]:
     """"二", "三", "四" or None, by the labels the block contains."""
-    text = squash("".join(cell.text for row in block.rows for cell in row.cells))
+    text = squash("".join([cell.text for row in block.rows for cell in row.cells]))
     scores = {
         "二": len(ACTIVE_MARKERS.findall(text)),
         "三": len(APPLICATION_MARKERS.findall(text)),

@@ -1,0 +1,44 @@
+"""The document model's fast constructors make exactly what the attrs classes make."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gip_lint.model.document import Cell, RawCell, make_cell, make_raw_cell
+
+_TEXT = st.text(max_size=8)
+_INT = st.integers(min_value=1, max_value=10_000)
+_VALUE = st.one_of(st.none(), st.integers(), st.floats(allow_nan=False))
+_PROBLEM = st.sampled_from([None, "text", "negative", "decimal", "unit", "note", "placeholder"])
+
+
+@given(text=_TEXT, raw=_TEXT, line=_INT, column=_INT)
+def test_make_raw_cell_is_the_attrs_constructor(text, raw, line, column):
+    fast, slow = make_raw_cell(text, raw, line, column), RawCell(text, raw, line, column)
+    assert type(fast) is RawCell
+    assert fast == slow and hash(fast) == hash(slow)
+    assert attrs.asdict(fast) == {"text": text, "raw": raw, "line": line, "column": column}
+
+
+@given(raw=_TEXT, value=_VALUE, line=_INT, column=_INT, problem=_PROBLEM)
+def test_make_cell_is_the_attrs_constructor(raw, value, line, column, problem):
+    fast, slow = make_cell(raw, value, line, column, problem), Cell(raw, value, line, column, problem)
+    assert type(fast) is Cell
+    assert fast == slow and hash(fast) == hash(slow)
+    assert attrs.asdict(fast) == attrs.asdict(slow)
+    assert make_cell(raw, value, line, column) == Cell(raw, value, line, column)
+
+
+def test_the_fast_constructors_set_every_field():
+    # A field added to RawCell or Cell must be added to its fast constructor too.
+    assert [f.name for f in attrs.fields(RawCell)] == ["text", "raw", "line", "column"]
+    assert [f.name for f in attrs.fields(Cell)] == ["raw", "value", "line", "column", "problem"]
+
+
+@pytest.mark.parametrize("made", [make_raw_cell("a", "a", 1, 1), make_cell("1", 1, 1, 1)])
+def test_what_the_fast_constructors_make_stays_frozen(made):
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.line = 2
