@@ -173,10 +173,15 @@ def parse_blocks(text: str, original: str) -> list[Block]:
     for node in tree.children:
         kind = node.data
         token = node.children[0]
+        # Every token ends with a newline and takes the blank lines after it (the grammar's
+        # comment says why): they are no rows, no prose and no part of a heading.
         if kind == "table":
             first_line = token.line
+            lines = token[:-1].split("\n")
+            while not lines[-1].strip(" "):  # (a row has a TAB or a pipe: never blank)
+                lines.pop()
             rows = [_row(line_text, first_line + offset, original_lines)
-                    for offset, line_text in enumerate(token[:-1].split("\n"))]
+                    for offset, line_text in enumerate(lines)]
             if "-" in token:  # a Markdown separator row ("|---|---|") is no row of the table
                 rows = [r for r in rows if not _is_pipe_separator(r)]
             if rows:
@@ -187,7 +192,7 @@ def parse_blocks(text: str, original: str) -> list[Block]:
                 if value.strip(" "):
                     blocks.append(_text_line(kind, value, token.line + offset, original_lines))
             continue
-        blocks.append(_text_line(kind, token[:-1], token.line, original_lines))
+        blocks.append(_text_line(kind, token[:token.index("\n")], token.line, original_lines))
     return blocks
 
 

@@ -98,8 +98,8 @@ def _keep(keyed: list, key: str, row: Row, labels: list[RawCell], aligner: Align
     if value_start is None:
         value_start = row.cells.index(labels[-1]) + 1 if labels and labels[-1] in row.cells else 0
     label_cell = labels[-1] if labels else row.cells[0]
-    keyed.append((key, row, value_start, Position(label_cell.line, label_cell.column)))
     start = aligner.direct(row, value_start)
+    keyed.append((key, row, value_start, Position(label_cell.line, label_cell.column), start))
     if start is not None:
         aligner.learn(start, value_start, len(row.cells))
 
@@ -107,7 +107,8 @@ def _keep(keyed: list, key: str, row: Row, labels: list[RawCell], aligner: Align
 def build_applications(rows: list[Row], problems: list[ParseProblem]) -> ApplicationsTable:
     aligner = Aligner(len(APPLICANT_COLUMNS))
     header_text = ""
-    keyed: list[tuple[str, Row, int, Position]] = []  # key, row, value start, label position
+    # key, row, value start, label position, where the values start if the row shows it plainly
+    keyed: list[tuple[str, Row, int, Position, Optional[int]]] = []
     group: Optional[str] = None
     previous: Optional[str] = None
     held: Optional[tuple[Row, list[RawCell], Optional[str]]] = None  # a label-only line, see below
@@ -164,9 +165,8 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
 
     table_rows: dict[str, tuple[Optional[Cell], ...]] = {}
     positions: dict[str, Position] = {}
-    for key, row, value_start, position in keyed:
-        start = aligner.direct(row, value_start)
-        if start is None:
+    for key, row, value_start, position, start in keyed:
+        if start is None:  # not plain from the row itself: by the grids the table's rows taught
             start = aligner.by_grid(row, value_start)
         if start is None:
             problems.append(ParseProblem(

@@ -30,6 +30,15 @@ def read_cell(raw: RawCell) -> Cell:
     return make_cell(raw.raw, value, raw.line, raw.column, problem)
 
 
+def read_cells(raws) -> list[Cell]:
+    """:func:`read_cell` of each raw cell, in one call (table 三 reads some 175 cells a report)."""
+    made = []
+    for raw in raws:
+        value, problem = _reading(raw.text)
+        made.append(make_cell(raw.raw, value, raw.line, raw.column, problem))
+    return made
+
+
 @functools.lru_cache(maxsize=4096)  # cell texts ("0", "1", "") repeat endlessly; bounded: memory stays flat
 def _reading(text: str) -> tuple:
     """(value, problem) of a cell's text."""

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from typing import Optional
 
-from gip_lint.model.cells import is_value_text, read_cell
+from gip_lint.model.cells import is_value_text, read_cell, read_cells
 from gip_lint.model.document import (
     Cell,
     RawCell,
@@ -129,8 +129,11 @@ class Aligner:
 
     def cells(self, row: Row, start: int) -> tuple[Cell, ...]:
         raw = row.cells
+        end = start + self.width
+        if end <= len(raw):
+            return tuple(read_cells(raw[start:end]))
         return tuple([read_cell(raw[index]) if index < len(raw) else blank_after(row)
-                      for index in range(start, start + self.width)])
+                      for index in range(start, end)])
 
 
 ENUMERATED_LABEL = re.compile(r"^(\d+[.、]|\(?[一二三四五六七八九十]+[)、])")  # "1." "(一)" "三、": a label that numbers its row
