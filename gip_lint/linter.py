@@ -6,6 +6,7 @@ not a report GIP002, parts the parser could not map GIP003, a crashing rule GIP9
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from typing import Iterable, Optional, Sequence
@@ -29,16 +30,22 @@ class Selection(Record):
     __slots__ = ("select", "ignore")
 
     def __init__(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()):
-        self._set(select=select, ignore=ignore)
+        self._set(select=tuple(select), ignore=tuple(ignore))  # (tuples: answers are cached by them)
 
     def __call__(self, code: str) -> bool:
-        def longest(prefixes: Sequence[str]) -> int:
-            return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
+        return _selected(self.select, self.ignore, code)
 
-        selected = longest(self.select) if self.select else 0
-        if selected < 0:
-            return False
-        return longest(self.ignore) < selected or longest(self.ignore) < 0
+
+# Asked for every rule and every finding of every report: each answer is worked out once.
+@functools.lru_cache(maxsize=1024)  # bounded: codes are few, but a plugin could make many
+def _selected(select: tuple[str, ...], ignore: tuple[str, ...], code: str) -> bool:
+    def longest(prefixes: Sequence[str]) -> int:
+        return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
+
+    selected = longest(select) if select else 0
+    if selected < 0:
+        return False
+    return longest(ignore) < selected or longest(ignore) < 0
 
 
 class FileResult(Record):
