@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gip_lint
-from gip_lint.source import DecodeError, decode, from_text, normalise
+from gip_lint.source import _TRANSLATION, DecodeError, decode, from_text, normalise
 
 
 def test_normalise_is_one_character_for_one():
@@ -13,6 +15,17 @@ def test_normalise_is_one_character_for_one():
     folded = normalise(text)
     assert len(folded) == len(text)
     assert folded == '(一)123  "三安全一稳定",ab'
+
+
+# Every character the table folds, those around them, and any other text.
+_FOLDED_OR_NEAR = st.sampled_from(sorted({chr(c + d) for c in _TRANSLATION for d in (-1, 0, 1) if c + d >= 0}))
+
+
+@settings(max_examples=300)
+@given(text=st.lists(st.one_of(_FOLDED_OR_NEAR, st.characters()), max_size=60).map("".join))
+def test_normalise_folds_exactly_what_the_translation_table_says(text):
+    # normalise() finds the characters to fold with a regex: the same result as str.translate.
+    assert normalise(text) == text.translate(_TRANSLATION)
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
