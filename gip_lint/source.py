@@ -44,20 +44,20 @@ def _build_translation() -> dict[int, str]:
 
 _TRANSLATION = _build_translation()
 
-# str.translate(_TRANSLATION) would do, but costs ≈60 ns a character on Chinese text (0.25 ms
-# a report, twice a file in a corpus run).  A regex finds the few characters that change at C
-# speed and only those are looked up: 2.4 times faster.  Compiled on first use (≈0.6 ms).
+# str.translate(_TRANSLATION) would do, but costs ≈60 ns a character on Chinese text (0.28 ms
+# a report, twice a file in a corpus run).  A regex finds which of the characters to fold the
+# text holds (about 8 distinct ones in a report), and each is replaced throughout at C speed:
+# 0.03 ms.  Replacing one after another is safe because no replacement is itself folded (they
+# are printable ASCII).  Compiled on first use (≈0.6 ms).
 _FOLDABLE = lazy_compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TRANSLATION)) + "]")
 _FOLDED = {chr(code): replacement for code, replacement in _TRANSLATION.items()}
 
 
-def _fold(match: re.Match) -> str:
-    return _FOLDED[match.group()]
-
-
 def normalise(text: str) -> str:
     """Return ``text`` with full-width forms folded to ASCII, one character for one."""
-    return _FOLDABLE.sub(_fold, text)
+    for char in set(_FOLDABLE.findall(text)):
+        text = text.replace(char, _FOLDED[char])
+    return text
 
 
 def _identity_origin(line: int, column: int) -> tuple[int, int]:

@@ -28,6 +28,12 @@ def test_normalise_folds_exactly_what_the_translation_table_says(text):
     assert normalise(text) == text.translate(_TRANSLATION)
 
 
+def test_no_replacement_is_folded_again():
+    # normalise() replaces one character after another: safe only while this holds.
+    assert all(ord(replacement) not in _TRANSLATION and replacement.isprintable()
+               for replacement in _TRANSLATION.values())
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_line_ends(seeds, newline):
     text = seeds["001"].read_text(encoding="utf-8").replace("\n", newline)
