@@ -135,28 +135,22 @@ def _row(text: str, line: int, original_lines: list[str]) -> Row:
 @functools.lru_cache(maxsize=4096)  # bounded: memory stays flat over a corpus
 def _cell_spans(text: str) -> tuple[tuple[str, int], ...]:
     """(stripped text, 1-based column) of each cell of a table line."""
-    spans = []
     column = 1  # 1-based column of the current part's first character (a TABLE token starts a line)
-    if "|" not in text:  # a TAB row, the usual kind: every part is a cell
-        for part in text.split("\t"):
-            rest = part.lstrip()
-            spans.append((rest.rstrip(), column + len(part) - len(rest)))
-            column += len(part) + 1
-        return tuple(spans)
-    # A line with a pipe: a pipe row (Markdown's leading pipe, or a line ending in one: "a | b |"
-    # from web pages), or a TAB row with a pipe in a cell.
-    pipe = text.lstrip(" ").startswith("|") or (text.rstrip(" ").endswith("|") and "\t" not in text)
-    parts = text.split("|" if pipe else "\t")
-    first, last = 0, len(parts)
-    if pipe:  # the outer pipes of a Markdown row do not make cells
-        if parts[0].strip() == "":
-            first = 1
-        if last > first and parts[-1].strip() == "":
-            last -= 1
-    for index, part in enumerate(parts):
-        if first <= index < last:
-            rest = part.lstrip()
-            spans.append((rest.rstrip(), column + len(part) - len(rest)))
+    # A pipe row: Markdown's leading pipe, or a line ending in one ("a | b |" from web pages).
+    # Any other table line is a TAB row (a pipe in one of its cells is text).
+    if "|" in text and (text.lstrip(" ").startswith("|") or (text.rstrip(" ").endswith("|") and "\t" not in text)):
+        parts = text.split("|")
+        if parts[0].strip() == "":  # the outer pipes of a Markdown row do not make cells
+            column += len(parts[0]) + 1
+            parts = parts[1:]
+        if parts and parts[-1].strip() == "":
+            parts = parts[:-1]
+    else:
+        parts = text.split("\t")
+    spans = []
+    for part in parts:
+        rest = part.lstrip()
+        spans.append((rest.rstrip(), column + len(part) - len(rest)))
         column += len(part) + 1
     return tuple(spans)
 

@@ -8,6 +8,7 @@ from typing import Optional
 
 from gip_lint.model.active import build_active
 from gip_lint.model.applications import build_applications
+from gip_lint.model.cells import PLAIN_NUMBER
 from gip_lint.model.document import (
     Block,
     ParseProblem,
@@ -143,7 +144,7 @@ def _spaced_tables(sections, applications, review, active, problems: list[ParseP
     present = {2: active, 3: applications, 4: review}
     for section in sections:
         if section.number == 3 and applications is not None and len(applications.rows) < 5 and sum(
-                1 for b in section.blocks if isinstance(b, TextLine) and _NUMBER.match(b.text)) >= _LONE_NUMBERS:
+                1 for b in section.blocks if isinstance(b, TextLine) and PLAIN_NUMBER.match(b.text)) >= _LONE_NUMBERS:
             # A row or two read among numbers standing alone on their lines: the rest of the
             # table is one cell per line, and the rows read are not the table.
             labels = _label_lines(section, "三")
@@ -157,7 +158,7 @@ def _spaced_tables(sections, applications, review, active, problems: list[ParseP
         if _reported(problems, kind):
             continue  # already said: its table was seen but not read
         rows = spaced_rows([b for b in section.blocks if isinstance(b, TextLine)])
-        numbers = {row.line: sum(1 for c in row.cells if _NUMBER.match(c.text)) for row in rows}
+        numbers = {row.line: sum(1 for c in row.cells if PLAIN_NUMBER.match(c.text)) for row in rows}
         least, needed = _SPACED_ROWS_NEEDED[section.number]
         with_numbers = sum(1 for count in numbers.values() if count >= least)
         lone = sum(1 for row in rows if len(row.cells) == 1 and numbers[row.line] == 1)
@@ -190,7 +191,6 @@ def _spaced_tables(sections, applications, review, active, problems: list[ParseP
     return present[3], present[4]
 
 
-_NUMBER = re.compile(r"^\d+(\.\d+)?$")
 # Section → (numbers a row needs, rows needed) before its lines are taken for a spaced table.
 _SPACED_ROWS_NEEDED = {2: (1, 3), 3: (3, 3), 4: (5, 1)}
 
@@ -210,7 +210,7 @@ def _one_cell_per_line(rows: list[Row]) -> bool:
         filled = [c for c in row.cells if c.text]
         if len(filled) <= 1:
             single += 1
-            if filled and _NUMBER.match(filled[0].text):
+            if filled and PLAIN_NUMBER.match(filled[0].text):
                 lone += 1
                 if lone >= _LONE_NUMBERS:
                     return True

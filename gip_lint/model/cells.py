@@ -7,7 +7,8 @@ import re
 
 from gip_lint.model.document import Cell, RawCell, make_cell
 
-_PLAIN = re.compile(r"^\d+(\.\d+)?$")
+#: A cell written as a plain number, nothing else ("12", "3.5").
+PLAIN_NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _NEGATIVE = re.compile(r"^-\s*\d+(\.\d+)?$")
 # "+2": the 2019 trial format's 本年增/减 column writes increases with their sign.
 _PLUS = re.compile(r"^\+\s*(\d+(\.\d+)?)$")
@@ -45,7 +46,7 @@ def _reading(text: str) -> tuple:
     text = _THOUSANDS.sub("", text.replace(" ", ""))
     if text == "":
         return None, None
-    if _PLAIN.match(text):
+    if PLAIN_NUMBER.match(text):
         return _number(text), None
     if _PLACEHOLDER.match(text):
         return None, "placeholder"

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from typing import Optional
 
-from gip_lint.model.cells import is_value_text, read_cell, read_cells
+from gip_lint.model.cells import is_value_text, read_cells
 from gip_lint.model.document import (
     Cell,
     RawCell,
@@ -128,12 +128,9 @@ class Aligner:
         return None
 
     def cells(self, row: Row, start: int) -> tuple[Cell, ...]:
-        raw = row.cells
-        end = start + self.width
-        if end <= len(raw):
-            return tuple(read_cells(raw[start:end]))
-        return tuple([read_cell(raw[index]) if index < len(raw) else blank_after(row)
-                      for index in range(start, end)])
+        read = read_cells(row.cells[start:start + self.width])
+        # Columns past the row's last cell: stand-ins just after its text.
+        return tuple(read + [blank_after(row) for _ in range(self.width - len(read))])
 
 
 ENUMERATED_LABEL = re.compile(r"^(\d+[.、]|\(?[一二三四五六七八九十]+[)、])")  # "1." "(一)" "三、": a label that numbers its row

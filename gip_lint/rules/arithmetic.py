@@ -22,6 +22,7 @@ from gip_lint.model.labels import (
     SIGNED_COLUMNS,
 )
 from gip_lint.rule import Finding, rule
+from gip_lint.rules import per_report
 
 TOTAL = len(APPLICANT_COLUMNS) - 1  # index of 总计
 
@@ -44,12 +45,11 @@ def _plain(cells: Iterable[Optional[Cell]]) -> bool:
     return True
 
 
-def _any_blank(cells: tuple) -> bool:
-    for cell in cells:
-        # A blank cell has no value (Cell's contract): most cells need no call of the property.
-        if cell is not None and cell.value is None and cell.is_blank:
-            return True
-    return False
+def _blanks(cells: tuple) -> list[tuple[int, Cell]]:
+    """(column index, cell) of each blank cell of a row."""
+    # A blank cell has no value (Cell's contract): most cells need no call of the property.
+    return [(index, cell) for index, cell in enumerate(cells)
+            if cell is not None and cell.value is None and cell.is_blank]
 
 
 def _anchor(key: str, column: int) -> str:
@@ -74,24 +74,17 @@ def _outcome_rows(table: ApplicationsTable, report_format: Optional[str]) -> tup
     return OUTCOME_ROWS["2021"]
 
 
-# GIP201-203 each need the broken identities of the same table: find them once per table object.
-# The model is frozen attrs with dict fields (not hashable), so the key is the object itself,
-# held (one table) so that its id cannot be reused while it is the key.
-_last_broken: tuple = (None, None, [])
-
 _A1_KEYS = ("一", "二", "三(七)", "四")
 
 
-def broken_identities(table: ApplicationsTable, report_format: Optional[str]) -> list[Identity]:
-    """Every identity of table 三 whose cells are all present and numeric and whose two sides
-    differ, in the order: per column A1 then A3, then A2 per row (cached for the last table
-    asked about; callers must not modify the list)."""
-    global _last_broken
-    last_table, last_format, found = _last_broken
-    if last_table is table and last_format == report_format:
-        return found
-    found = _broken_identities(table, report_format)
-    _last_broken = (table, report_format, found)
+def broken_identities(report: Report) -> list[Identity]:
+    """Every identity of the report's table 三 whose cells are all present and numeric and
+    whose two sides differ, in the order: per column A1 then A3, then A2 per row.  GIP201-203
+    each need them: worked out once per report (callers must not modify the list)."""
+    values = per_report.store(report)
+    found = values.get("broken_identities")
+    if found is None:
+        found = values["broken_identities"] = _broken_identities(report.applications, report.format)
     return found
 
 
@@ -149,7 +142,7 @@ def _table3_findings(report: Report, kind: str) -> Iterable[Finding]:
     table = report.applications
     if table is None:
         return
-    broken = broken_identities(table, report.format)
+    broken = broken_identities(report)
     for identity in broken:
         if identity.kind != kind:
             continue
@@ -349,11 +342,11 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
     table = report.applications
     if table is not None:
         for key, row in table.rows.items():
-            if not _any_blank(row):
+            blanks = _blanks(row)
+            if not blanks:
                 continue
-            blanks = [(i, c) for i, c in enumerate(row) if c is not None and c.is_blank]
             name = APPLICATION_ROW_NAMES.get(key, key)
-            if blanks and len(blanks) == len(row):
+            if len(blanks) == len(row):
                 position = table.row_positions[key]
                 yield Finding(position.line, position.column,
                               f"表三“{name}”行全部为空，无法核对本行及所在列的勾稽关系（没有发生应填 0）",
@@ -370,9 +363,7 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
     review = report.review_litigation
     if review is not None:
         for group, row in review.groups.items():
-            if not _any_blank(row):
-                continue
-            blanks = [(i, c) for i, c in enumerate(row) if c is not None and c.is_blank]
+            blanks = _blanks(row)
             if blanks:
                 yield _blank_finding(
                     blanks, REVIEW_COLUMNS, f"表四“{group}”组", "无法核对本组总计（没有发生应填 0）",
