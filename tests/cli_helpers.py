@@ -21,12 +21,17 @@ def gip_lint(capsys, *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-def copy_report(source: Path, target: Path, replace: tuple = ()) -> Path:
-    """Copy a seed report to ``target``, applying (old, new) replacements (each must occur)."""
-    text = source.read_text(encoding="utf-8")
-    for old, new in replace:
+def replaced(text: str, replacements) -> str:
+    """``text`` with each (old, new) replacement applied in turn; each ``old`` must occur."""
+    for old, new in replacements:
         assert old in text, old
         text = text.replace(old, new)
+    return text
+
+
+def copy_report(source: Path, target: Path, replace: tuple = ()) -> Path:
+    """Copy a seed report to ``target``, applying (old, new) replacements (each must occur)."""
+    text = replaced(source.read_text(encoding="utf-8"), replace)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target

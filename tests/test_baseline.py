@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from cli_helpers import SEED_004, SEED_CLEAN, copy_report, copy_seed, gip_lint
+from cli_helpers import SEED_004, SEED_CLEAN, copy_report, copy_seed, gip_lint, replaced
 
 from gip_lint.baseline import fingerprint
 from gip_lint.rule import Diagnostic
@@ -129,10 +129,7 @@ MOVED = SEED_000.replace("\n一、总体情况", "\n本机关认真贯彻落实�
 ])
 def test_messages_do_not_depend_on_line_numbers(code, shift, replacements):
     def lint(text):
-        for old, new in replacements:
-            assert old in text
-            text = text.replace(old, new)
-        found = lint_text(text, select=[code])
+        found = lint_text(replaced(text, replacements), select=[code])
         assert [d.code for d in found] == [code]
         return found[0]
 

@@ -5,6 +5,7 @@ and nothing else."""
 from __future__ import annotations
 
 import pytest
+from cli_helpers import replaced
 
 import gip_lint
 from gip_lint.testing import lint_text
@@ -122,11 +123,7 @@ SAME_TABLES = {
 
 
 def _edited(seeds, edits):
-    text = seeds["004"].read_text(encoding="utf-8")
-    for old, new in edits:
-        assert old in text, old
-        text = text.replace(old, new)
-    return text
+    return replaced(seeds["004"].read_text(encoding="utf-8"), edits)
 
 
 @pytest.mark.parametrize("name", sorted(SAME_TABLES))

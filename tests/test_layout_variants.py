@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from cli_helpers import replaced
 
 import gip_lint
 from gip_lint.testing import lint_text
@@ -20,10 +21,7 @@ VARIANTS = {
 
 @pytest.mark.parametrize("name", sorted(VARIANTS))
 def test_variant_reads_like_the_seed(seeds, name):
-    text = seeds["004"].read_text(encoding="utf-8")
-    for old, new in VARIANTS[name]:
-        assert old in text
-        text = text.replace(old, new)
+    text = replaced(seeds["004"].read_text(encoding="utf-8"), VARIANTS[name])
     original = gip_lint.parse(seeds["004"])
     variant = gip_lint.parse(text)
     assert variant.to_json_dict()["tables"] == original.to_json_dict()["tables"]

@@ -21,6 +21,11 @@ def _report(seed: int = 11):
     return random_report(random.Random(seed))
 
 
+def _first(lines: list[str], prefix: str) -> int:
+    """Index of the first line starting with ``prefix``."""
+    return next(i for i, line in enumerate(lines) if line.startswith(prefix))
+
+
 def _codes(text: str) -> list[tuple[str, int, int]]:
     return [(d.code, d.line, d.column) for d in lint_text(text)]
 
@@ -163,8 +168,8 @@ def test_section_four_with_a_sentence_instead_of_its_table_is_still_gip104():
     synth = _report()
     text = render(synth, Layout(style="web")).text
     lines = text.split("\n")
-    start = next(i for i, line in enumerate(lines) if line.startswith("四、政府"))
-    end = next(i for i, line in enumerate(lines) if line.startswith("五、"))
+    start = _first(lines, "四、政府")
+    end = _first(lines, "五、")
     lines[start + 1:end] = ["", "本年度未发生因政府信息公开引起的行政复议、行政诉讼。", ""]
     assert [(code, line) for code, line, _ in _codes("\n".join(lines))] == [("GIP104", start + 1)]
 
@@ -173,8 +178,8 @@ def test_mixed_rows_and_single_cells_in_table_two_is_gip003():
     """A block title row with its padding, then each cell alone (seen on district pages)."""
     text = render(_report(), Layout(style="web")).text
     lines = text.split("\n")
-    start = next(i for i, line in enumerate(lines) if line.startswith("二、"))
-    end = next(i for i, line in enumerate(lines) if line.startswith("三、收到"))
+    start = _first(lines, "二、")
+    end = _first(lines, "三、收到")
     block = ["", "第二十条第(一)项 | |||", "信息内容 |", "本年制发件数 |", "本年废止件数 |", "现行有效件数 |",
              "规章 |", "1 |", "0 |", "3 |", "行政规范性文件 |", "2 |", "0 |", "9 |", ""]
     lines[start + 1:end] = block
@@ -197,7 +202,7 @@ def test_table_two_label_notes_do_not_name_other_rows():
     # An extra row whose note names 规范性文件 is not taken for 行政规范性文件.
     extra = "其他主动公开文件(含除规范性文件以外的主动公开文件) | 186 | 86 | 255 |"
     lines = text.split("\n")
-    at = next(i for i, line in enumerate(lines) if line.startswith("行政规范性文件 |"))
+    at = _first(lines, "行政规范性文件 |")
     lines.insert(at + 1, extra)
     active = gip_lint.parse("\n".join(lines)).to_json_dict()["tables"]["active"]
     assert active["行政规范性文件"] == expected_tables(synth)["active"]["行政规范性文件"]
@@ -211,8 +216,8 @@ def test_tables_without_section_headings_are_gip003_not_gip002():
     synth = _report()
     text = render(synth, Layout(style="web")).text
     lines = text.split("\n")
-    start = next(i for i, line in enumerate(lines) if line.startswith("第二十条第(一)项"))
-    end = next(i for i, line in enumerate(lines) if line.startswith("三、收到"))
+    start = _first(lines, "第二十条第(一)项")
+    end = _first(lines, "三、收到")
     page = "\n".join(["某局2023年政府信息公开工作年度报告", "现将我局2023年度政府信息公开情况报告如下。"]
                      + lines[start:end]) + "\n"
     found = lint_text(page, select=["GIP0"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cli_helpers import replaced
 
 import gip_lint
 from gip_lint.testing import lint_text
@@ -58,10 +59,7 @@ TRIAL_VARIANTS = {
 @pytest.mark.parametrize("name", sorted(TRIAL_VARIANTS))
 def test_trial_format_variants_read_the_same(name):
     original = REPORT.read_text(encoding="utf-8")
-    text = original
-    for old, new in TRIAL_VARIANTS[name]:
-        assert old in text
-        text = text.replace(old, new)
+    text = replaced(original, TRIAL_VARIANTS[name])
     report = gip_lint.parse(text)
     assert (report.format, report.problems) == ("2019", ())
     assert report.to_json_dict()["tables"] == gip_lint.parse(original).to_json_dict()["tables"]
