@@ -18,4 +18,14 @@ def parse(text_or_path, path: str = "<string>"):
     return _parse(text_or_path, path=path)
 
 
-__all__ = ["parse", "__version__"]
+def __getattr__(name):
+    # ``gip_lint.hookimpl`` is what plugin authors mark their hooks with (see hookspecs.py);
+    # resolved on first use so that ``import gip_lint`` does not import pluggy.
+    if name == "hookimpl":
+        from gip_lint.hookspecs import hookimpl
+
+        return hookimpl
+    raise AttributeError(f"module 'gip_lint' has no attribute {name!r}")
+
+
+__all__ = ["parse", "hookimpl", "__version__"]

@@ -178,3 +178,13 @@ def test_check_plugin_wants_examples_in_the_documentation():
                                              "BD101 的文档缺少“## 错误示例”", "BD101 的文档缺少“## 正确示例”"]
     with pytest.raises(AssertionError, match="BD101 的文档缺少"):
         check_plugin(undocumented)
+
+
+def test_gip_lint_hookimpl_is_the_hookspecs_marker():
+    # hookspecs.py and docs/plugin-authors.md tell plugin authors to use gip_lint.hookimpl.
+    import gip_lint
+    from gip_lint.hookspecs import hookimpl
+
+    assert gip_lint.hookimpl is hookimpl
+    with pytest.raises(AttributeError):
+        gip_lint.no_such_name

@@ -33,6 +33,18 @@ A case file (``GIP301.yml``)::
         edit: {replace: ["本年度未收取信息处理费。", "无。"]}
         expect:
           - {code: GIP301, line: 80}
+      - name: a fragment the parser cannot read
+        text: "……"
+        unreadable: true           # without this, GIP002/GIP003 on the text fails the case
+        expect: []
+      - name: a plugin option
+        file: reports/no-fee.txt
+        options: {henan: {strict: true}}   # the plugin options a rule sees (Context.options)
+        expect: []
+
+A case passes only if gip-lint read its text: when the parser reports GIP002 (not a report)
+or GIP003 (a part not read) and the case neither expects that code nor says
+``unreadable: true``, the case fails — otherwise a rule could "pass" on a text it never saw.
 """
 
 from __future__ import annotations
@@ -134,6 +146,10 @@ def check_plugin(plugin: object) -> None:
         raise AssertionError("plugin rules rejected:\n" + "\n".join(f"  {p}" for p in problems))
 
 
+# The codes with which the parser says it could not read a text (or a part of it).
+PARSE_CODES = ("GIP002", "GIP003")
+
+
 # --- rule cases as data -----------------------------------------------------------------------
 
 
@@ -147,6 +163,8 @@ class Case:
     select: tuple[str, ...]
     previous: Optional[str] = None
     plugins: Optional[tuple] = None
+    options: Optional[dict] = attrs.field(default=None, eq=False, hash=False)
+    unreadable: bool = False  # the case knowingly lints a text the parser cannot (fully) read
 
 
 def _apply_edits(text: str, edits: dict) -> str:
@@ -190,7 +208,8 @@ def load_cases(path: str | os.PathLike) -> list[Case]:
             previous = entry["previous"]
         expect = tuple((e["code"], e["line"], e.get("column")) for e in entry.get("expect") or ())
         cases.append(Case(id=f"{file.stem}:{entry['name']}", text=text, expect=expect,
-                          select=tuple(entry.get("select") or default_select), previous=previous))
+                          select=tuple(entry.get("select") or default_select), previous=previous,
+                          options=entry.get("options"), unreadable=bool(entry.get("unreadable"))))
     return cases
 
 
@@ -205,9 +224,21 @@ def case_params(directory: str | os.PathLike, pattern: str = "*.yml"):
 def check_case(case: Case, plugins: Optional[Sequence[object]] = None) -> None:
     """Assert that linting the case gives exactly the expected codes at the expected lines.
 
-    Every expectation names a code and a line; a column, when given, must match too.
+    Every expectation names a code and a line; a column, when given, must match too.  A text
+    the parser could not read (GIP002/GIP003) fails the case unless the case expects that
+    code or is marked ``unreadable``.
     """
-    found = lint_text(case.text, select=case.select, plugins=plugins, previous=case.previous)
+    found = lint_text(case.text, select=case.select, plugins=plugins, previous=case.previous,
+                      options=case.options)
+    if not case.unreadable:
+        expected_codes = {code for code, _, _ in case.expect}
+        unread = [d for d in lint_text(case.text, select=PARSE_CODES, plugins=plugins,
+                                       previous=case.previous, options=case.options)
+                  if d.code not in expected_codes]
+        if unread:
+            details = "\n".join(f"  {d.code} {d.line}:{d.column} {d.message}" for d in unread)
+            raise AssertionError(f"case {case.id}: the text was not fully read (mark the case "
+                                 f"`unreadable: true` if that is intended):\n{details}")
     got = sorted((d.code, d.line) for d in found)
     want = sorted((code, line) for code, line, _ in case.expect)
     columns_ok = all(any(d.code == code and d.line == line and d.column == column for d in found)
