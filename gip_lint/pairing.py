@@ -7,7 +7,7 @@ however many reports a run holds.  Linting a paired report then parses last year
 and passes it as ``Context(previous=…)`` (:meth:`Predecessors.report_for`), so each file is
 linted once, with every rule, and gives one result.
 
-Only rules whose check is marked with :func:`uses_previous` read ``context.previous``; when
+Only rules made with ``@rule(..., uses_previous=True)`` read ``context.previous``; when
 none of them is selected, or a run has a single file, no title is read at all.
 """
 
@@ -18,18 +18,12 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from gip_lint.linter import FileResult, Selection, lint_path, read_source
 from gip_lint.model.document import Report
-from gip_lint.rule import Context, Diagnostic, Rule
+from gip_lint.rule import Context, Diagnostic, Rule, uses_previous  # noqa: F401  (re-exported for plugins)
 from gip_lint.source import DEFAULT_MAX_BYTES
 
 
-def uses_previous(check: Callable) -> Callable:
-    """Mark a check as a year-over-year one: it compares with ``context.previous``."""
-    check.uses_previous = True
-    return check
-
-
 def year_over_year_rules(rules: Iterable[Rule]) -> list[Rule]:
-    return [rule for rule in rules if rule.check is not None and getattr(rule.check, "uses_previous", False)]
+    return [rule for rule in rules if rule.check is not None and rule.uses_previous]
 
 
 def organ_key(organ: str) -> str:

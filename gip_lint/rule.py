@@ -88,6 +88,9 @@ class Rule:
     plugin: str = ""
     plugin_version: str = ""
     preview: bool = False
+    # A year-over-year rule: it compares with ``context.previous`` (last year's report), so
+    # ``check`` pairs each report with its predecessor before running it.
+    uses_previous: bool = False
 
 
 def _split_doc(doc: str) -> tuple[str, str]:
@@ -96,7 +99,14 @@ def _split_doc(doc: str) -> tuple[str, str]:
     return summary.strip(), rest.strip()
 
 
-def rule(code: str, name: str, severity: str = "error", preview: bool = False) -> Callable[[Check], Rule]:
+def uses_previous(check: Check) -> Check:
+    """Mark a check as year-over-year (older spelling of ``@rule(..., uses_previous=True)``)."""
+    check.uses_previous = True
+    return check
+
+
+def rule(code: str, name: str, severity: str = "error", preview: bool = False,
+         uses_previous: bool = False) -> Callable[[Check], Rule]:
     """Decorator: turn a check function with a documented docstring into a :class:`Rule`."""
     if not CODE_PATTERN.match(code):
         raise ValueError(f"rule code {code!r} must be 1–4 capital letters and 3 digits")
@@ -108,7 +118,8 @@ def rule(code: str, name: str, severity: str = "error", preview: bool = False) -
         if not summary:
             raise ValueError(f"rule {code} has no docstring summary")
         return Rule(code=code, name=name, summary=summary, severity=severity,
-                    explanation=explanation, check=check, preview=preview)
+                    explanation=explanation, check=check, preview=preview,
+                    uses_previous=uses_previous or getattr(check, "uses_previous", False))
 
     return decorate
 

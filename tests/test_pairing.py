@@ -144,3 +144,30 @@ def test_a_chain_of_years_pairs_each_with_the_year_before(repository):
     found = predecessors(files, installed_rules(), Selection())
     assert found.paths == {str(repository / "wolong-2023.txt"): str(repository / "wolong-2022.txt"),
                            str(repository / "wolong-2022.txt"): str(repository / "wolong-2021.txt")}
+
+
+def test_uses_previous_is_a_field_of_the_rule_and_the_old_marker_still_sets_it():
+    from gip_lint.pairing import uses_previous, year_over_year_rules
+    from gip_lint.rule import rule
+
+    doc = "Compares.\n\n## 错误示例\n无\n## 正确示例\n无\n"
+
+    def check(report, context):
+        return ()
+
+    check.__doc__ = doc
+    new = rule("DM301", "new-style", uses_previous=True)(check)
+
+    def old_check(report, context):
+        return ()
+
+    old_check.__doc__ = doc
+    old = rule("DM302", "old-style")(uses_previous(old_check))
+
+    def plain_check(report, context):
+        return ()
+
+    plain_check.__doc__ = doc
+    plain = rule("DM303", "plain")(plain_check)
+    assert (new.uses_previous, old.uses_previous, plain.uses_previous) == (True, True, False)
+    assert [r.code for r in year_over_year_rules([new, old, plain])] == ["DM301", "DM302"]

@@ -12,7 +12,6 @@ from typing import Iterable, Optional
 
 from gip_lint.model.document import Report
 from gip_lint.model.labels import APPLICANT_COLUMNS
-from gip_lint.pairing import uses_previous
 from gip_lint.rule import Finding, rule
 
 
@@ -30,8 +29,7 @@ def _year_name(previous: Report) -> str:
     return f"{previous.year}年度报告" if previous.year is not None else "上一年度报告"
 
 
-@rule("GIP506", "carried-over-mismatch", severity="warning")
-@uses_previous
+@rule("GIP506", "carried-over-mismatch", severity="warning", uses_previous=True)
 def carried_over_mismatch(report: Report, context) -> Iterable[Finding]:
     """本年“上年结转”的申请数与上一年报告的“结转下年度继续办理”不一致。
 
@@ -69,8 +67,7 @@ def _fmt(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-@rule("GIP507", "valid-documents-carry-over", severity="info")
-@uses_previous
+@rule("GIP507", "valid-documents-carry-over", severity="info", uses_previous=True)
 def valid_documents_carry_over(report: Report, context) -> Iterable[Finding]:
     """现行有效件数与上一年的现行有效件数、本年制发件数和本年废止件数对不上。
 
@@ -133,8 +130,7 @@ def similarity(this: str, last: str) -> Optional[float]:
     return len(a & b) / len(a | b)
 
 
-@rule("GIP508", "copied-from-last-year", severity="warning")
-@uses_previous
+@rule("GIP508", "copied-from-last-year", severity="warning", uses_previous=True)
 def copied_from_last_year(report: Report, context) -> Iterable[Finding]:
     """报告的文字与上一年度报告几乎相同（内容雷同）。
 
