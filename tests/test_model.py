@@ -42,3 +42,19 @@ def test_the_fast_constructors_set_every_field():
 def test_what_the_fast_constructors_make_stays_frozen(made):
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         made.line = 2
+
+
+def test_chinese_numerals_both_ways():
+    from hypothesis import given, strategies as st
+
+    from gip_lint.model.numerals import chinese_digits, chinese_numeral, numeral_value, year_value
+
+    @given(st.integers(min_value=1, max_value=99))
+    def round_trip(number):
+        assert numeral_value(chinese_numeral(number)) == number
+
+    round_trip()
+    assert [numeral_value(t) for t in ("一", "十", "十一", "二十", "三十一", "7")] == [1, 10, 11, 20, 31, 7]
+    assert [numeral_value(t) for t in ("", "百", "十十", "一二", "十一二")] == [None] * 5
+    assert [year_value(t) for t in ("2024", "二〇二四", "二零二四", "二○二四", "二〇二")] == [2024] * 4 + [None]
+    assert chinese_digits(2024) == "二〇二四" and chinese_numeral(105) == "一百零五"

@@ -13,7 +13,8 @@ import re
 from typing import Optional
 
 from gip_lint.model.document import Block, Position, Section, TextLine
-from gip_lint.model.labels import CHINESE_NUMERALS, SECTION_KEYWORDS, SECTION_TITLES, squash
+from gip_lint.model.labels import SECTION_KEYWORDS, SECTION_TITLES, squash
+from gip_lint.model.numerals import numeral_value, year_value
 
 # Known variants of the headings (spec §1), compared as well as the canonical wording.
 SECTION_VARIANTS = {
@@ -29,15 +30,6 @@ _INLINE_SPLIT = re.compile(r"[:：。]")
 
 EXACT_ENOUGH = 0.85  # a heading this close to the standard one is accepted whatever its numeral
 LOOSE_ENOUGH = 0.5  # with the right numeral, this close (or a keyword) is enough
-
-
-def numeral_value(numeral: str) -> int:
-    """一 → 1 … 十 → 10, 十一 → 11 (headings never go further)."""
-    if numeral == "十":
-        return 10
-    if numeral.startswith("十"):
-        return 10 + CHINESE_NUMERALS.index(numeral[1]) + 1
-    return CHINESE_NUMERALS.index(numeral[0]) + 1
 
 
 @functools.lru_cache(maxsize=None)
@@ -157,15 +149,6 @@ def _last_line(body: tuple[Block, ...], default: int) -> int:
 _YEAR = r"(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
 _TITLE_ORGAN_FIRST = re.compile(r"^(?P<organ>.*?)(?:关于)?" + _YEAR + r"年度?的?(?:政府信息公开|政务公开|信息公开)")
 _TITLE_YEAR_FIRST = re.compile(r"^" + _YEAR + r"年度?(?P<organ>.*?)(?:政府信息公开|政务公开|信息公开)")
-_CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
-
-
-def year_value(text: str) -> Optional[int]:
-    """A year written in digits or in Chinese ("二〇二四"); None unless it has four digits."""
-    if text.isdigit():
-        return int(text)
-    digits = "".join(_CHINESE_DIGITS.get(c, "") for c in text)
-    return int(digits) if len(digits) == 4 else None
 
 
 def find_title(blocks: list[Block], first_section_line: Optional[int]) -> tuple[Optional[str], Optional[Position]]:

@@ -11,24 +11,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-_DIGITS = "〇一二三四五六七八九"
+from gip_lint.model.numerals import chinese_digits, chinese_numeral
 
-
-def chinese(number: int) -> str:
-    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (list numbers never get larger)."""
-    if number <= 0:
-        return str(number)
-    if number < 10:
-        return _DIGITS[number]
-    if number < 20:
-        return "十" + (_DIGITS[number % 10] if number % 10 else "")
-    if number < 100:
-        return _DIGITS[number // 10] + "十" + (_DIGITS[number % 10] if number % 10 else "")
-    if number < 1000:
-        rest = number % 100
-        tail = "" if not rest else ("零" + chinese(rest) if rest < 10 else (("一" if rest < 20 else "") + chinese(rest)))
-        return _DIGITS[number // 100] + "百" + tail
-    return str(number)
+# Word's list numbers in Chinese are the model's numerals (one implementation for both ways).
+chinese = chinese_numeral
 
 
 def _roman(number: int) -> str:
@@ -50,7 +36,7 @@ def format_number(number: int, fmt: str) -> str:
                "taiwaneseCounting", "taiwaneseCountingThousand", "koreanCounting", "ideographTraditional"):
         return chinese(number)
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join(_DIGITS[int(d)] for d in str(number))
+        return chinese_digits(number)
     if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
         return "".join(chr(ord(d) + 0xFEE0) for d in str(number))
     if fmt == "decimalZero":

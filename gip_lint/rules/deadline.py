@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 from gip_lint.lazy_re import lazy_compile
 from gip_lint.model.document import Report, TextLine
-from gip_lint.model.sections import year_value
+from gip_lint.model.numerals import numeral_value, year_value
 from gip_lint.rule import Finding, rule
 
 # A line that is only a date: "2024年1月18日", "二〇二四年一月十八日", "2024-01-18", "2024.1.18".
@@ -25,18 +25,9 @@ _CHINESE_DATE = lazy_compile(r"^([〇○零一二三四五六七八九]{4})年([
 _NUMERIC_DATE = lazy_compile(r"^((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})$")
 
 _DATE_ENDS = ("日",) + tuple("0123456789")
-_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
 # How far from the end the signing date may stand (organ name, date, perhaps an attachment line).
 _LAST_LINES = 4
-
-
-def _chinese_number(text: str) -> int:
-    """一 … 三十一 (months and days)."""
-    if "十" not in text:
-        return _DIGITS[text]
-    tens, _, units = text.partition("十")
-    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
 
 
 def read_date(text: str) -> Optional[datetime.date]:
@@ -53,9 +44,9 @@ def read_date(text: str) -> Optional[datetime.date]:
             return datetime.date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
         match = _CHINESE_DATE.match(text)
         if match:
-            return datetime.date(year_value(match.group(1)), _chinese_number(match.group(2)),
-                                 _chinese_number(match.group(3)))
-    except (ValueError, KeyError):
+            return datetime.date(year_value(match.group(1)), numeral_value(match.group(2)),
+                                 numeral_value(match.group(3)))
+    except (ValueError, TypeError):  # an impossible date, or a numeral that is not one (None)
         return None
     return None
 

@@ -17,6 +17,7 @@ import attrs
 from gip_lint.lazy_re import LazyPattern, lazy_compile
 
 from gip_lint.model.document import Report, TextLine
+from gip_lint.model.numerals import numeral_value
 from gip_lint.rule import Finding, rule
 from gip_lint.rules import per_report
 from gip_lint.rules.quantities import (
@@ -514,7 +515,6 @@ def organ_name_typo(report: Report, context) -> Iterable[Finding]:
 
 # --- enumeration --------------------------------------------------------------------------------------
 
-_NUMERALS = "一二三四五六七八九十"
 _INLINE_POINT = lazy_compile(r"(?:^|(?<=[\s,;:，；：。、(（\"“]))(十[一二三四五六七八九]?|[一二三四五六七八九])是")
 _LEADING = (
     ("bracket", lazy_compile(r"^\((十[一二三四五六七八九]?|[一二三四五六七八九])\)")),
@@ -527,16 +527,6 @@ _LEADING_AFTER_DIGIT = tuple(item for item in _LEADING if item[0] == "arabic")
 _LEVEL_ORDER = ("bracket", "arabic", "arabic-bracket")
 # A higher level restarts the numbering below it, and the inline points.
 _RESTARTS = {level: _LEVEL_ORDER[index + 1:] + ("inline",) for index, level in enumerate(_LEVEL_ORDER)}
-
-
-def _value(numeral: str) -> int:
-    if numeral.isdigit():
-        return int(numeral)
-    if numeral == "十":
-        return 10
-    if numeral.startswith("十"):
-        return 10 + _NUMERALS.index(numeral[1]) + 1
-    return _NUMERALS.index(numeral) + 1
 
 
 @rule("GIP505", "enumeration-sequence", severity="warning")
@@ -567,7 +557,7 @@ def enumeration_sequence(report: Report, context) -> Iterable[Finding]:
                     match = pattern.match(text)
                     if match:
                         finding = _step(section.number, paragraph, lead + match.start(), lead + match.end(),
-                                        _value(match.group(1)), level, last)
+                                        numeral_value(match.group(1)), level, last)
                         if finding is not None:
                             yield finding
                         for lower in _RESTARTS[level]:
@@ -577,7 +567,7 @@ def enumeration_sequence(report: Report, context) -> Iterable[Finding]:
                 continue
             for match in _INLINE_POINT.finditer(paragraph.text):
                 finding = _step(section.number, paragraph, match.start(), match.end(),
-                                _value(match.group(1)), "inline", last)
+                                numeral_value(match.group(1)), "inline", last)
                 if finding is not None:
                     yield finding
 
