@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import Callable
+from typing import Callable, Optional
 
 import attrs
 
@@ -79,6 +79,8 @@ class SourceText:
     encoding: str = "utf-8"
     origin: Callable[[int, int], tuple[int, int]] = _identity_origin
     kind: str = "text"
+    #: For a paged source (PDF): the page (from 1) of a (line, column) of ``text``; else None.
+    page: Optional[Callable[[int, int], int]] = None
 
     def original_line(self, line: int) -> str:
         """The user's own text of 1-based ``line`` ("" when out of range)."""
