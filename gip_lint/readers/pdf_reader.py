@@ -133,7 +133,7 @@ def _margins(items: list[list]) -> tuple[float, float, float]:
     lefts = sorted(round(line.x0) for line in lines)
     left = max(set(lefts), key=lambda x: (sum(1 for v in lefts if abs(v - x) <= 2), -x))
     rights = sorted(line.x1 for line in lines)
-    right = rights[int(len(rights) * 0.9)]
+    right = rights[int(len(rights) * 0.95)]
     return left, right, height
 
 
@@ -179,7 +179,8 @@ def _blocks(items: list[list]) -> list:
 def _starts_paragraph(line: ProseLine, before: ProseLine, left: float, right: float, height: float) -> bool:
     if line.x0 > left + 0.8 * height:  # indented first line (or centred)
         return True
-    if before.x1 < right - 1.5 * height:  # the line above ended short
+    if before.x1 < right - max(4 * height, 0.15 * (right - left)):  # the line above ended short
+        # (not merely a word or number that did not fit: Word moves "2022年" whole)
         return True
     if _HEADING.match(line.text):
         return True

@@ -68,21 +68,25 @@ class PdfTable:
 
     def _repeated_header(self, cells: list[PageCell]) -> int:
         """How many rows at the top of ``cells`` repeat this table's first rows."""
-        count = 0
+        count = closed = 0
         while count < self.rows:
             texts = self._row_texts(cells, count)
             if not texts or texts != self._row_texts(self.cells, count) or not any(texts):
                 break
-            if any(c.r0 <= count < c.r1 for c in cells):  # a cell reaching below the header
-                break
             count += 1
-        return count
+            if not any(c.r0 < count <= c.r1 for c in cells):  # no cell reaches below these rows
+                closed = count
+        return closed
 
     def _carry_split_labels(self, cells: list[PageCell]) -> None:
         last = self.rows - 1
         for cell in cells:
             text = cell.text
             if cell.r0 != 0 or not text or _NUMBERED.match(text) or _NUMBER.match(text):
+                continue
+            # Only a group label (another label follows it in the row) is continued; a row's
+            # own label at the top of a page ("行政许可" under a header) starts a row.
+            if not any(c.r0 == 0 and c.x0 >= cell.x1 - 1 and c.text and not _NUMBER.match(c.text) for c in cells):
                 continue
             above = next((c for c in self.cells if c.r1 == last and abs(c.x0 - cell.x0) <= 3
                           and abs(c.x1 - cell.x1) <= 3 and c.text), None)
