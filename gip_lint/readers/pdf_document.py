@@ -142,7 +142,7 @@ def _glyphs(page, height: float, index: int) -> list:
             if generated(handle, i):
                 continue  # spaces and line breaks pdfium adds on its own: the geometry decides
             code = get_unicode(handle, i)
-            if code <= 32 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+            if code < 32 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
                 continue
             if not loose(handle, i, box):
                 continue

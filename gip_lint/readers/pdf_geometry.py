@@ -84,8 +84,14 @@ def line_string(line: Sequence[Glyph]) -> str:
     characters (justified Chinese text is spaced out, and has no spaces)."""
     out: list[str] = []
     previous = None
+    space = False  # a space the PDF itself has (not one pdfium generated)
     for glyph in line:
-        if previous is not None:
+        if glyph.char.isspace():
+            space = True
+            continue
+        if space and previous is not None:
+            out.append(" ")
+        elif previous is not None:
             gap = glyph.x0 - previous.x1
             height = max(previous.bottom - previous.top, 1.0)
             if gap > 0.2 * height and not (wide(previous.char) or wide(glyph.char)):
@@ -93,7 +99,7 @@ def line_string(line: Sequence[Glyph]) -> str:
             elif gap > 1.5 * height and not (wide(previous.char) and wide(glyph.char)):
                 out.append(" ")
         out.append(glyph.char)
-        previous = glyph
+        previous, space = glyph, False
     return "".join(out)
 
 

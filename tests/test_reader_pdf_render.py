@@ -1,0 +1,172 @@
+"""PDFs written with reportlab from the seeds (tests/pdf_renderings.py) read back to the text
+model cell for cell; faults found at their page; scans, encrypted, damaged and oversized PDFs are
+one GIP001; no input makes the reader raise anything but DecodeError."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gip_lint
+from gip_lint.api import parse_source
+from gip_lint.cli import main
+from gip_lint.linter import lint_source
+from gip_lint.plugins import load_plugins
+from gip_lint.readers import pdf_document
+from gip_lint.readers.pdf_reader import SCAN_MESSAGE, read_pdf
+from gip_lint.source import DecodeError, from_text
+from pdf_renderings import render_pdf
+
+SEEDS = ["000", "001", "002", "003", "004"]
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_plugins().rules
+
+
+@pytest.fixture(scope="module")
+def seed_pdfs(seeds):
+    return {number: render_pdf(path.read_text(encoding="utf-8")) for number, path in seeds.items()}
+
+
+def _tables(report):
+    return ({key: [c.value for c in cells] for key, cells in report.applications.rows.items()},
+            {group: [c.value for c in cells] for group, cells in report.review_litigation.groups.items()},
+            [(i.block, i.label, {k: c.value for k, c in i.cells.items()}) for i in report.active.items],
+            [s.heading for s in report.sections], report.title)
+
+
+def _page_with(data: bytes, needle: str) -> int:
+    """The page whose text layer (PDFium's own text, not gip-lint's layout) holds ``needle``."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    return next(i + 1 for i in range(len(document))
+                if needle in document[i].get_textpage().get_text_range().replace("\r\n", ""))
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+@pytest.mark.parametrize("number", SEEDS)
+def test_pdf_gives_the_text_model_cell_by_cell(seeds, seed_pdfs, rules, number, repeat_header):
+    text = seeds[number].read_text(encoding="utf-8")
+    data = seed_pdfs[number] if not repeat_header else render_pdf(text, repeat_header=True)
+    source = read_pdf(data, "report.pdf")
+    got, want = parse_source(source), gip_lint.parse(text)
+    assert got.kind == "pdf"
+    assert _tables(got) == _tables(want)
+    assert got.problems == ()
+    codes = [d.code for d in lint_source(source, rules).diagnostics]
+    assert codes == [d.code for d in lint_source(from_text(text), rules).diagnostics]
+
+
+def test_a_wrong_cell_is_reported_with_its_page(seeds, rules):
+    text = seeds["004"].read_text(encoding="utf-8").replace("\t\t223\t", "\t\t224\t")
+    data = render_pdf(text)
+    source = read_pdf(data, "r.pdf")
+    diagnostics = lint_source(source, rules).diagnostics
+    page = _page_with(data, "一、本年新收政府信息公开申请数量")
+    line = next(i for i, l in enumerate(source.text.splitlines(), 1) if l.startswith("一、本年新收"))
+    assert page == 2
+    assert [(d.code, d.line, d.page) for d in diagnostics] == [("GIP201", line, 2), ("GIP202", line, 2)]
+
+
+def test_page_in_json_and_sarif(tmp_path, seeds, capsys):
+    path = tmp_path / "r.pdf"
+    path.write_bytes(render_pdf(seeds["004"].read_text(encoding="utf-8").replace("\t\t223\t", "\t\t224\t")))
+    assert main(["check", "--format", "json", str(path)]) == 1
+    assert [(d["code"], d["page"]) for d in json.loads(capsys.readouterr().out)] == [("GIP201", 2), ("GIP202", 2)]
+    assert main(["check", "--format", "json-lines", str(path)]) == 1
+    assert [json.loads(l)["page"] for l in capsys.readouterr().out.splitlines()] == [2, 2]
+    assert main(["check", "--format", "sarif", str(path)]) == 1
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert [r["properties"]["page"] for r in results] == [2, 2]
+    assert [r["locations"][0]["physicalLocation"]["region"]["properties"]["page"] for r in results] == [2, 2]
+
+
+def test_text_diagnostics_have_no_page(tmp_path, seeds, capsys):
+    path = tmp_path / "r.txt"
+    path.write_text(seeds["004"].read_text(encoding="utf-8").replace("\t\t223\t", "\t\t224\t"), encoding="utf-8")
+    assert main(["check", "--format", "json", str(path)]) == 1
+    assert all("page" not in d for d in json.loads(capsys.readouterr().out))
+
+
+def test_a_scanned_page_is_one_gip001_with_its_page(tmp_path, seeds, capsys):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(render_pdf(seeds["000"].read_text(encoding="utf-8"), scan_page=2))
+    assert main(["check", "--format", "json", str(path)]) == 1
+    (diagnostic,) = json.loads(capsys.readouterr().out)
+    assert (diagnostic["code"], diagnostic["page"]) == ("GIP001", 2)
+    assert diagnostic["message"].startswith("第 2 页没有文字层")
+
+
+def test_an_image_only_pdf_is_one_gip001_scan(tmp_path, capsys):
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    for _ in range(3):
+        pdf.drawImage(ImageReader(Image.new("L", (40, 60), 180)), 0, 0, 595, 842)
+        pdf.showPage()
+    pdf.save()
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(buffer.getvalue())
+    assert main(["check", str(path)]) == 1
+    assert capsys.readouterr().out == f"{path}:1:1: GIP001 {SCAN_MESSAGE}\n"
+
+
+def test_an_encrypted_pdf_is_one_gip001(tmp_path, capsys):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, encrypt=StandardEncryption("secret", canPrint=0))
+    pdf.drawString(100, 700, "report")
+    pdf.save()
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(buffer.getvalue())
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{path}:1:1: GIP001 ") and "加密" in out and out.count("\n") == 1
+
+
+@pytest.mark.parametrize("cut", [0.1, 0.5, 0.9])
+def test_a_truncated_pdf_is_one_gip001(tmp_path, seed_pdfs, capsys, cut):
+    data = seed_pdfs["000"]
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[:int(len(data) * cut)])
+    status = main(["check", str(path)])
+    out = capsys.readouterr().out
+    # PDFium rebuilds what it can of a truncated file; what it cannot is one GIP001.
+    assert status == 1 and "Traceback" not in out
+    if cut == 0.1:
+        assert out.count("\n") == 1 and " GIP001 " in out
+
+
+def test_too_many_pages_is_refused(monkeypatch, seed_pdfs):
+    monkeypatch.setattr(pdf_document, "MAX_PAGES", 2)
+    with pytest.raises(DecodeError, match="超过上限 2 页"):
+        read_pdf(seed_pdfs["000"], "big.pdf")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mutated_pdf_bytes_never_raise_anything_but_decode_error(seed_pdfs, data):
+    original = seed_pdfs["002"]
+    cut = data.draw(st.integers(0, len(original)))
+    mutated = bytearray(original[:cut] if data.draw(st.booleans()) else original)
+    for _ in range(data.draw(st.integers(0, 8))):
+        if mutated:
+            mutated[data.draw(st.integers(0, len(mutated) - 1))] = data.draw(st.integers(0, 255))
+    try:
+        source = read_pdf(bytes(mutated), "fuzz.pdf")
+    except DecodeError as exc:
+        assert str(exc)
+    else:
+        assert source.text.endswith("\n") and source.page(1, 1) >= 1
