@@ -177,9 +177,9 @@ HEADER_ROWS = {"二": 0, "三": 3, "四": 3}
 
 
 def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, scan_page=None,
-               breaks_before: tuple = ()) -> bytes:
-    """The seed ``text`` as a PDF.  ``breaks_before``: labels of table 三 rows before which the
-    renderer moves down the page so that the page breaks there (a break inside a merged label)."""
+               shift: float = 0.0) -> bytes:
+    """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
+    the page break to another of its rows (inside a merged group label, inside a wrapped one)."""
     report = gip_lint.parse(text)
     pdf = _Pdf(scan_page)
     for item in seed_structure(text):
@@ -187,8 +187,10 @@ def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, sca
             if item.kind is None:
                 continue
             rows = {"二": template_active, "三": template_applications, "四": template_review}[item.kind](report)
-            if item.kind == "三" and breaks_before:
-                pdf.y = MARGIN + 10 + 30 * (len(rows) - 14) if pdf.y > 400 else pdf.y
+            if item.kind == "三" and shift:
+                pdf.y -= shift
+                if pdf.y < MARGIN + 40:
+                    pdf.new_page()
             pdf.table(rows, item.kind, HEADER_ROWS[item.kind] if repeat_header else 0, grid)
         elif item.strip():
             pdf.paragraph(item.strip())

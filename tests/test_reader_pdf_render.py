@@ -170,3 +170,37 @@ def test_mutated_pdf_bytes_never_raise_anything_but_decode_error(seed_pdfs, data
         assert str(exc)
     else:
         assert source.text.endswith("\n") and source.page(1, 1) >= 1
+
+
+def _page_texts(data: bytes) -> list[str]:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    return [document[i].get_textpage().get_text_range().replace("\r\n", "") for i in range(len(document))]
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_every_page_break_position_in_table_3_reads_the_same(seeds, repeat_header):
+    """Space before table 三 moves the page break through all its rows: between rows, inside
+    merged group labels, inside the header rows; the model is the text's every time."""
+    text = seeds["004"].read_text(encoding="utf-8")
+    want = _tables(gip_lint.parse(text))
+    for shift in range(0, 700, 20):
+        got = parse_source(read_pdf(render_pdf(text, shift=shift, repeat_header=repeat_header), "r.pdf"))
+        assert (_tables(got), got.problems) == (want, ()), shift
+
+
+def test_a_page_break_inside_a_merged_label(seeds, rules):
+    text = seeds["004"].read_text(encoding="utf-8")
+    data = render_pdf(text, shift=300)
+    pages = _page_texts(data)
+    # The precondition, read by PDFium alone: "(三)不" ends page 2, "予公开" starts page 3.
+    assert "(三)不" in pages[1] and "予公开" not in pages[1] and "予公开" in pages[2]
+    source = read_pdf(data, "r.pdf")
+    assert "\t(三)不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n" in source.original
+    assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
+    # A fault in the group's row on the next page is found there.
+    faulty = text.replace("\t\t8.属于行政查询事项\t0\t1\t0\t0\t0\t0\t1", "\t\t8.属于行政查询事项\t0\t1\t0\t0\t0\t0\t2")
+    assert faulty != text
+    diagnostics = lint_source(read_pdf(render_pdf(faulty, shift=300), "r.pdf"), rules).diagnostics
+    assert [(d.code, d.page) for d in diagnostics if d.code == "GIP202"] == [("GIP202", 3)]

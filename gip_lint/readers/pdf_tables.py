@@ -18,7 +18,7 @@ from gip_lint.readers.layout import CellContent, Segment, Table
 from gip_lint.readers.pdf_geometry import Cell, Grid, cluster, join_lines
 
 _EDGE = 10.0  # points: outer edges of a table's parts on two pages differ by at most this
-_NUMBERED = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[、.．]|第)")
+_NUMBERED = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[、.．])")
 _NUMBER = re.compile(r"^[\d.,，%\s-]+$")
 
 
@@ -64,7 +64,9 @@ class PdfTable:
         self.rows += grid.rows - skip
 
     def _row_texts(self, cells: Sequence[PageCell], row: int) -> list[str]:
-        return [c.text for c in sorted(cells, key=lambda c: c.x0) if c.r0 == row]
+        """The texts starting in ``row`` (blank parts of merged cells left out: a header row that
+        was itself split over the break has them, its repetition does not)."""
+        return [text for c in sorted(cells, key=lambda c: c.x0) if c.r0 == row for text in [c.text] if text]
 
     def _repeated_header(self, cells: list[PageCell]) -> int:
         """How many rows at the top of ``cells`` repeat this table's first rows."""
