@@ -204,3 +204,20 @@ def test_a_page_break_inside_a_merged_label(seeds, rules):
     assert faulty != text
     diagnostics = lint_source(read_pdf(render_pdf(faulty, shift=300), "r.pdf"), rules).diagnostics
     assert [(d.code, d.page) for d in diagnostics if d.code == "GIP202"] == [("GIP202", 3)]
+
+
+def test_tables_without_borders_are_not_verified_rather_than_misread(seeds, rules):
+    """No strokes: rows are lines with their columns apart (a run of spaces), which the model
+    reads as a space-aligned table — table 四 in full; tables 二 and 三 are declined (GIP003),
+    never a table finding from a guessed column."""
+    text = seeds["004"].read_text(encoding="utf-8")
+    source = read_pdf(render_pdf(text, grid=False), "r.pdf")
+    got, want = parse_source(source), gip_lint.parse(text)
+    assert got.applications is None  # declined, below
+    assert ({group: [c.value for c in cells] for group, cells in got.review_litigation.groups.items()}
+            == {group: [c.value for c in cells] for group, cells in want.review_litigation.groups.items()})
+    assert [s.heading for s in got.sections] == [s.heading for s in want.sections]
+    diagnostics = lint_source(source, rules).diagnostics
+    declined = [d.message[:2] for d in diagnostics if d.code == "GIP003" and "以空格而不是制表符分隔" in d.message]
+    assert declined == ["表二", "表三"]
+    assert not [d for d in diagnostics if d.code[:4] in ("GIP1", "GIP2")]

@@ -17,6 +17,10 @@ from typing import NamedTuple, Sequence
 from gip_lint.readers.pdf_document import Glyph, Rule
 
 TOLERANCE = 2.0  # points: strokes this close are the same border (line widths, rounding)
+#: A gap this many character heights wide separates columns (justified prose never has one);
+#: it is written as a run of spaces, which the model reads as a space-aligned table.
+COLUMN_GAP = 2.0
+COLUMN_SEPARATOR = "   "
 
 
 class Cell(NamedTuple):
@@ -89,11 +93,13 @@ def line_string(line: Sequence[Glyph]) -> str:
         if glyph.char.isspace():
             space = True
             continue
-        if space and previous is not None:
+        gap = glyph.x0 - previous.x1 if previous is not None else 0.0
+        height = max(previous.bottom - previous.top, 1.0) if previous is not None else 1.0
+        if previous is not None and gap > COLUMN_GAP * height:
+            out.append(COLUMN_SEPARATOR)  # columns of a table drawn without borders
+        elif space and previous is not None:
             out.append(" ")
         elif previous is not None:
-            gap = glyph.x0 - previous.x1
-            height = max(previous.bottom - previous.top, 1.0)
             if gap > 0.2 * height and not (wide(previous.char) or wide(glyph.char)):
                 out.append(" ")
             elif gap > 1.5 * height and not (wide(previous.char) and wide(glyph.char)):

@@ -21,7 +21,7 @@ import attrs
 
 from gip_lint.readers.layout import Paragraph, Segment, write_blocks
 from gip_lint.readers.pdf_document import PdfPage, read_pages
-from gip_lint.readers.pdf_geometry import find_grids, line_string, text_lines, wide
+from gip_lint.readers.pdf_geometry import COLUMN_SEPARATOR, find_grids, line_string, text_lines, wide
 from gip_lint.readers.pdf_tables import PdfTable
 from gip_lint.source import DecodeError, SourceText
 
@@ -156,7 +156,8 @@ def _blocks(items: list[list]) -> list:
                 if table is not None:
                     blocks.append(table.block())
                     table = None
-                if paragraph and _starts_paragraph(item, paragraph[-1], left, right, height):
+                if paragraph and (_aligned(item) or _aligned(paragraph[-1])
+                                  or _starts_paragraph(item, paragraph[-1], left, right, height)):
                     flush()
                 paragraph.append(item)
             else:
@@ -174,6 +175,11 @@ def _blocks(items: list[list]) -> list:
     if table is not None:
         blocks.append(table.block())
     return blocks
+
+
+def _aligned(line: ProseLine) -> bool:
+    """A row of a table without borders (columns apart): a line of its own, never joined."""
+    return COLUMN_SEPARATOR in line.text
 
 
 def _starts_paragraph(line: ProseLine, before: ProseLine, left: float, right: float, height: float) -> bool:
