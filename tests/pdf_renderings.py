@@ -74,10 +74,11 @@ class _Pdf:
     """Lays the report out as drawing operations per page, then writes the pages in order
     (a merged cell's text may run on to the next page after that page was started)."""
 
-    def __init__(self, scan_page=None):
+    def __init__(self, scan_page=None, running_header: str = ""):
         _font()
         self.ops: dict = {1: []}
         self.page, self.y, self.scan_page = 1, HEIGHT - MARGIN, scan_page
+        self.running_header = running_header
 
     def new_page(self) -> None:
         self.page += 1
@@ -168,6 +169,8 @@ class _Pdf:
                     else:
                         pdf.rect(op[1], op[2], op[3], op[4])
                 pdf.drawCentredString(WIDTH / 2, MARGIN / 2, f"- {page} -")
+                if self.running_header:
+                    pdf.drawRightString(WIDTH - MARGIN, HEIGHT - MARGIN / 2, self.running_header)
             pdf.showPage()
         pdf.save()
         return buffer.getvalue()
@@ -177,11 +180,11 @@ HEADER_ROWS = {"二": 0, "三": 3, "四": 3}
 
 
 def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, scan_page=None,
-               shift: float = 0.0) -> bytes:
+               shift: float = 0.0, running_header: str = "") -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
     the page break to another of its rows (inside a merged group label, inside a wrapped one)."""
     report = gip_lint.parse(text)
-    pdf = _Pdf(scan_page)
+    pdf = _Pdf(scan_page, running_header)
     for item in seed_structure(text):
         if isinstance(item, SeedTable):
             if item.kind is None:

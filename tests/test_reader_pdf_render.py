@@ -221,3 +221,24 @@ def test_tables_without_borders_are_not_verified_rather_than_misread(seeds, rule
     declined = [d.message[:2] for d in diagnostics if d.code == "GIP003" and "以空格而不是制表符分隔" in d.message]
     assert declined == ["表二", "表三"]
     assert not [d for d in diagnostics if d.code[:4] in ("GIP1", "GIP2")]
+
+
+def test_running_header_and_page_numbers_are_not_part_of_the_report(seeds, rules):
+    text = seeds["002"].read_text(encoding="utf-8")
+    data = render_pdf(text, running_header="政府信息公开工作年度报告（2023）")
+    assert all("政府信息公开工作年度报告（2023）" in page for page in _page_texts(data))
+    source = read_pdf(data, "r.pdf")
+    assert "年度报告（2023）" not in source.original and "- 2 -" not in source.original
+    assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
+    assert [d.code for d in lint_source(source, rules).diagnostics] == \
+        [d.code for d in lint_source(from_text(text), rules).diagnostics]
+
+
+def test_parallel_check_of_pdfs_matches_serial(tmp_path, seeds, seed_pdfs, capsys):
+    for number in ("000", "001", "003"):
+        (tmp_path / f"{number}.pdf").write_bytes(seed_pdfs[number])
+    assert main(["check", "-j", "1", str(tmp_path)]) == 1
+    serial = capsys.readouterr().out
+    assert main(["check", "-j", "2", str(tmp_path)]) == 1
+    assert capsys.readouterr().out == serial
+    assert "001.pdf:" in serial and "GIP206" in serial
