@@ -79,6 +79,7 @@ class _Pdf:
         self.ops: dict = {1: []}
         self.page, self.y, self.scan_page = 1, HEIGHT - MARGIN, scan_page
         self.running_header = running_header
+        self.borders = "stroked"
 
     def new_page(self) -> None:
         self.page += 1
@@ -147,6 +148,17 @@ class _Pdf:
             page = list(parts)[-1]
             self.ops[page].append(("text", x0 + PAD, list(parts.values())[-1][1] + PAD, "".join(pending)))
 
+    def _border(self, pdf, x, y, w, h) -> None:
+        """A cell's border: a stroked rectangle, four thin filled rectangles (as Word exports
+        borders), or a double line."""
+        if self.borders == "filled":
+            for bx, by, bw, bh in ((x, y, w, 0.5), (x, y + h, w, 0.5), (x, y, 0.5, h), (x + w, y, 0.5, h)):
+                pdf.rect(bx - 0.25, by - 0.25, bw + 0.5, bh, stroke=0, fill=1)
+            return
+        pdf.rect(x, y, w, h)
+        if self.borders == "double":
+            pdf.rect(x + 1.5, y + 1.5, w - 3, h - 3)
+
     def save(self) -> bytes:
         from reportlab.pdfgen import canvas
 
@@ -167,7 +179,7 @@ class _Pdf:
                         # (UniGB-UCS2-H); Word/WPS embed their fonts.  A trailing space avoids it.
                         pdf.drawString(op[1], op[2], op[3] + " " if len(op[3]) == 1 else op[3])
                     else:
-                        pdf.rect(op[1], op[2], op[3], op[4])
+                        self._border(pdf, *op[1:])
                 pdf.drawCentredString(WIDTH / 2, MARGIN / 2, f"- {page} -")
                 if self.running_header:
                     pdf.drawRightString(WIDTH - MARGIN, HEIGHT - MARGIN / 2, self.running_header)
@@ -180,11 +192,12 @@ HEADER_ROWS = {"二": 0, "三": 3, "四": 3}
 
 
 def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, scan_page=None,
-               shift: float = 0.0, running_header: str = "") -> bytes:
+               shift: float = 0.0, running_header: str = "", borders: str = "stroked") -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
     the page break to another of its rows (inside a merged group label, inside a wrapped one)."""
     report = gip_lint.parse(text)
     pdf = _Pdf(scan_page, running_header)
+    pdf.borders = borders  # "stroked", "filled" (thin filled rectangles) or "double"
     for item in seed_structure(text):
         if isinstance(item, SeedTable):
             if item.kind is None:

@@ -242,3 +242,12 @@ def test_parallel_check_of_pdfs_matches_serial(tmp_path, seeds, seed_pdfs, capsy
     assert main(["check", "-j", "2", str(tmp_path)]) == 1
     assert capsys.readouterr().out == serial
     assert "001.pdf:" in serial and "GIP206" in serial
+
+
+@pytest.mark.parametrize("borders", ["filled", "double"])
+def test_borders_as_filled_rectangles_or_double_lines(seeds, rules, borders):
+    text = seeds["003"].read_text(encoding="utf-8")
+    source = read_pdf(render_pdf(text, borders=borders), "r.pdf")
+    assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
+    assert [d.code for d in lint_source(source, rules).diagnostics] == \
+        [d.code for d in lint_source(from_text(text), rules).diagnostics]

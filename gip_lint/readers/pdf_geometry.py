@@ -16,7 +16,10 @@ from typing import NamedTuple, Sequence
 
 from gip_lint.readers.pdf_document import Glyph, Rule
 
-TOLERANCE = 2.0  # points: strokes this close are the same border (line widths, rounding)
+TOLERANCE = 3.0  # points: strokes this close are the same border (line widths, rounding, gaps at joins)
+#: Borders closer than this are one (a double border, a shaded cell's edge next to its border):
+#: no cell is this narrow, and a sliver column would shift every value after it.
+MIN_CELL = 4.0
 #: A gap this many character heights wide separates columns (justified prose never has one);
 #: it is written as a run of spaces, which the model reads as a space-aligned table.
 COLUMN_GAP = 2.0
@@ -160,8 +163,8 @@ def lattice(group: Sequence[Rule]) -> tuple[list[float], list[float], list[tuple
     """The x and y borders of a table drawn as ``group`` and its cells (r0, r1, c0, c1), or None."""
     verticals = [r for r in group if r.vertical]
     horizontals = [r for r in group if not r.vertical]
-    xs = cluster([r.a for r in verticals])
-    ys = cluster([r.a for r in horizontals])
+    xs = cluster([r.a for r in verticals], MIN_CELL)
+    ys = cluster([r.a for r in horizontals], MIN_CELL)
     if len(xs) < 2 or len(ys) < 2 or len(xs) * len(ys) > 40_000:
         return None
     rows, columns = len(ys) - 1, len(xs) - 1
