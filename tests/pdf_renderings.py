@@ -80,6 +80,7 @@ class _Pdf:
         self.page, self.y, self.scan_page = 1, HEIGHT - MARGIN, scan_page
         self.running_header = running_header
         self.borders = "stroked"
+        self.seal_page = False
 
     def new_page(self) -> None:
         self.page += 1
@@ -184,6 +185,12 @@ class _Pdf:
                 if self.running_header:
                     pdf.drawRightString(WIDTH - MARGIN, HEIGHT - MARGIN / 2, self.running_header)
             pdf.showPage()
+        if self.seal_page:  # a last page with only a small picture (a seal, a logo)
+            from PIL import Image
+            from reportlab.lib.utils import ImageReader
+
+            pdf.drawImage(ImageReader(Image.new("L", (20, 20), 90)), 400, 500, 100, 100)
+            pdf.showPage()
         pdf.save()
         return buffer.getvalue()
 
@@ -192,12 +199,14 @@ HEADER_ROWS = {"二": 0, "三": 3, "四": 3}
 
 
 def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, scan_page=None,
-               shift: float = 0.0, running_header: str = "", borders: str = "stroked") -> bytes:
+               shift: float = 0.0, running_header: str = "", borders: str = "stroked",
+               seal_page: bool = False) -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
     the page break to another of its rows (inside a merged group label, inside a wrapped one)."""
     report = gip_lint.parse(text)
     pdf = _Pdf(scan_page, running_header)
     pdf.borders = borders  # "stroked", "filled" (thin filled rectangles) or "double"
+    pdf.seal_page = seal_page
     for item in seed_structure(text):
         if isinstance(item, SeedTable):
             if item.kind is None:

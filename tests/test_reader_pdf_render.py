@@ -251,3 +251,21 @@ def test_borders_as_filled_rectangles_or_double_lines(seeds, rules, borders):
     assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
     assert [d.code for d in lint_source(source, rules).diagnostics] == \
         [d.code for d in lint_source(from_text(text), rules).diagnostics]
+
+
+def test_a_page_with_only_a_small_picture_is_not_a_scan(seeds, rules):
+    text = seeds["000"].read_text(encoding="utf-8")
+    data = render_pdf(text, seal_page=True)
+    assert _page_texts(data)[-1] == ""
+    source = read_pdf(data, "r.pdf")
+    assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
+
+
+def test_fonts_without_unicode_are_one_gip001():
+    from gip_lint.readers.pdf_document import Glyph, PdfPage
+    from gip_lint.readers.pdf_reader import _refuse_garbled
+
+    glyphs = [Glyph("报", 0, 0, 10, 10)] * 30
+    _refuse_garbled([PdfPage(1, 595, 842, glyphs, [], 7, 0.0)])  # a few odd characters: read
+    with pytest.raises(DecodeError, match="没有 Unicode 映射"):
+        _refuse_garbled([PdfPage(1, 595, 842, glyphs, [], 40, 0.0)])

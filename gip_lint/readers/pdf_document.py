@@ -56,7 +56,8 @@ class PdfPage(NamedTuple):
     height: float
     glyphs: list
     rules: list
-    images: int  # image objects on the page (a page of images and no text is a scan)
+    unmapped: int  # characters whose font gives no Unicode for them (private use, U+FFFD, controls)
+    picture: float  # the share of the page its largest image covers (a scan: nearly all of it)
 
 
 def _pdfium():
@@ -120,11 +121,11 @@ def _read_page(document, index: int) -> PdfPage:
     page = document[index]
     try:
         width, height = page.get_size()
-        glyphs = _glyphs(page, height, index)
-        rules, images = _rules(page, height)
+        glyphs, unmapped = _glyphs(page, height, index)
+        rules, picture = _rules(page, height)
     finally:
         page.close()
-    return PdfPage(index + 1, width, height, glyphs, rules, images)
+    return PdfPage(index + 1, width, height, glyphs, rules, unmapped, picture)
 
 
 def _glyphs(page, height: float, index: int) -> list:
@@ -137,35 +138,42 @@ def _glyphs(page, height: float, index: int) -> list:
             raise DecodeError(f"PDF 第 {index + 1} 页有 {count} 个字符，超过上限 {MAX_CHARS_PER_PAGE}，拒绝读取")
         box = raw.FS_RECTF()
         out = []
+        unmapped = 0
         get_unicode, generated, loose = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox
         for i in range(max(count, 0)):
             if generated(handle, i):
                 continue  # spaces and line breaks pdfium adds on its own: the geometry decides
             code = get_unicode(handle, i)
-            if code < 32 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+            if code < 32 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF or 0xE000 <= code <= 0xF8FF \
+                    or code == 0xFFFD:
+                unmapped += code not in (9, 10, 13)
                 continue
             if not loose(handle, i, box):
                 continue
             out.append(Glyph(chr(code), box.left, height - box.top, box.right, height - box.bottom))
-        return out
+        return out, unmapped
     finally:
         textpage.close()
 
 
 def _rules(page, height: float) -> tuple[list, int]:
-    """Axis-parallel strokes of the page's path objects, and how many images it shows."""
+    """Axis-parallel strokes of the page's path objects, and the share of the page covered
+    by its largest image."""
     _, raw = _pdfium()
     handle = page.raw
     count = raw.FPDFPage_CountObjects(handle)
     rules: list = []
-    images = 0
+    picture = 0.0
+    area = max(page_area(page), 1.0)
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     paths = 0
     for i in range(count):
         obj = raw.FPDFPage_GetObject(handle, i)
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
-            images += 1
+            if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                covered = max(right.value - left.value, 0) * max(top.value - bottom.value, 0)
+                picture = max(picture, min(covered / area, 1.0))
             continue
         if kind != raw.FPDF_PAGEOBJ_PATH:
             continue  # form XObjects are rare in Word/WPS output; their borders are not read
@@ -181,7 +189,12 @@ def _rules(page, height: float) -> tuple[list, int]:
             rules.append(Rule(False, (y0 + y1) / 2, x0, x1))
         elif x1 - x0 > _THIN and y1 - y0 > _THIN:
             rules.extend(_path_edges(raw, obj, height))
-    return rules, images
+    return rules, picture
+
+
+def page_area(page) -> float:
+    width, height = page.get_size()
+    return width * height
 
 
 def _path_edges(raw, obj, height: float) -> list:

@@ -40,12 +40,14 @@ class ProseLine(NamedTuple):
 
 _PAGE_NUMBER = re.compile(r"^\s*([-—–－_ ]*\d{1,4}[-—–－_ ]*|第\s*\d+\s*页.*|\d+\s*/\s*\d+|[-—–－]?\s*[ivxlcIVXLC]+\s*[-—–－]?)\s*$")
 _HEADING = re.compile(r"^\s*([一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)])")
+SCAN_COVERAGE = 0.5  # share of the page a picture covers on a scanned page
 _MARGIN = 0.12  # the top and bottom 12% of a page hold its header and footer
 
 
 def read_pdf(data: bytes, path: str) -> SourceText:
     """The reader for ``.pdf``: the report in page order, with the page of every position."""
     pages = read_pages(data)
+    _refuse_garbled(pages)
     _refuse_scans(pages)
     items = _page_items(pages)
     blocks = _blocks(items)
@@ -60,11 +62,22 @@ def _identity(line: int, column: int) -> tuple[int, int]:
     return line, column
 
 
+def _refuse_garbled(pages: list[PdfPage]) -> None:
+    """One GIP001 when the fonts do not say which characters they draw (no ToUnicode map):
+    the text layer would read as gibberish, and every rule would report it."""
+    unmapped = sum(p.unmapped for p in pages)
+    readable = sum(len(p.glyphs) for p in pages)
+    if unmapped > 20 and unmapped > 0.2 * (unmapped + readable):
+        raise DecodeError(f"PDF 的文字层无法解码：{unmapped} 个字符的字体没有 Unicode 映射（ToUnicode），"
+                          "读出来是乱码；请使用报告的网页版、Word 版，或重新导出 PDF（嵌入字体）")
+
+
 def _refuse_scans(pages: list[PdfPage]) -> None:
     """One GIP001 for a PDF whose pages are pictures: never a list of missing sections."""
-    scanned = [p.number for p in pages if not p.glyphs and p.images]
+    # A page without text that is mostly one picture; a page with only a logo or a seal is not.
+    scanned = [p.number for p in pages if not p.glyphs and p.picture >= SCAN_COVERAGE]
     if not any(p.glyphs for p in pages):
-        raise DecodeError(SCAN_MESSAGE if scanned else "PDF 中没有文字（空白页面）")
+        raise DecodeError(SCAN_MESSAGE if any(p.picture for p in pages) else "PDF 中没有文字（空白页面）")
     if scanned:
         where = "、".join(str(n) for n in scanned[:10]) + ("……" if len(scanned) > 10 else "")
         error = DecodeError(f"第 {where} 页没有文字层（扫描页，只是图片）：这些页上的内容无法读取，"
