@@ -81,6 +81,7 @@ class _Pdf:
         self.running_header = running_header
         self.borders = "stroked"
         self.seal_page = False
+        self.encrypt = None  # a reportlab StandardEncryption
 
     def new_page(self) -> None:
         self.page += 1
@@ -164,7 +165,7 @@ class _Pdf:
         from reportlab.pdfgen import canvas
 
         buffer = io.BytesIO()
-        pdf = canvas.Canvas(buffer, pagesize=(WIDTH, HEIGHT))
+        pdf = canvas.Canvas(buffer, pagesize=(WIDTH, HEIGHT), encrypt=self.encrypt)
         pdf.setLineWidth(0.5)
         for page in sorted(self.ops):
             if page == self.scan_page:
@@ -200,13 +201,13 @@ HEADER_ROWS = {"二": 0, "三": 3, "四": 3}
 
 def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, scan_page=None,
                shift: float = 0.0, running_header: str = "", borders: str = "stroked",
-               seal_page: bool = False) -> bytes:
+               seal_page: bool = False, encrypt=None) -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
     the page break to another of its rows (inside a merged group label, inside a wrapped one)."""
     report = gip_lint.parse(text)
     pdf = _Pdf(scan_page, running_header)
     pdf.borders = borders  # "stroked", "filled" (thin filled rectangles) or "double"
-    pdf.seal_page = seal_page
+    pdf.seal_page, pdf.encrypt = seal_page, encrypt
     for item in seed_structure(text):
         if isinstance(item, SeedTable):
             if item.kind is None:

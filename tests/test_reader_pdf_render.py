@@ -269,3 +269,12 @@ def test_fonts_without_unicode_are_one_gip001():
     _refuse_garbled([PdfPage(1, 595, 842, glyphs, [], 7, 0.0)])  # a few odd characters: read
     with pytest.raises(DecodeError, match="没有 Unicode 映射"):
         _refuse_garbled([PdfPage(1, 595, 842, glyphs, [], 40, 0.0)])
+
+
+def test_a_pdf_that_only_restricts_copying_is_read(seeds):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    text = seeds["000"].read_text(encoding="utf-8")
+    data = render_pdf(text, encrypt=StandardEncryption("", "owner", canCopy=0))  # no password to open
+    assert b"/Encrypt" in data
+    assert _tables(parse_source(read_pdf(data, "r.pdf"))) == _tables(gip_lint.parse(text))
