@@ -15,7 +15,7 @@ import re
 from typing import Sequence
 
 from gip_lint.readers.layout import CellContent, Segment, Table
-from gip_lint.readers.pdf_geometry import Cell, Grid, cluster, join_lines
+from gip_lint.readers.pdf_geometry import Grid, cluster, join_lines
 
 _EDGE = 10.0  # points: outer edges of a table's parts on two pages differ by at most this
 _NUMBERED = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[、.．])")
