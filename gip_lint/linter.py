@@ -91,7 +91,8 @@ def read_source(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_
         reader = reader_for(name or path, tuple(reversed(tuple(readers))) + tuple(BUILTIN_READERS))
         return reader.read(data, path)
     except DecodeError as exc:
-        return _diagnostic(CANNOT_READ, path, getattr(exc, "line", 1), getattr(exc, "column", 1), str(exc))
+        diag = _diagnostic(CANNOT_READ, path, getattr(exc, "line", 1), getattr(exc, "column", 1), str(exc))
+        return attrs.evolve(diag, page=exc.page) if getattr(exc, "page", None) else diag
     except OSError as exc:
         return _diagnostic(CANNOT_READ, path, 1, 1, f"无法读取文件：{exc.strerror or exc}")
     except Exception as exc:  # a reader plugin's defect must not stop the run
@@ -160,6 +161,8 @@ def lint_source(source: SourceText, rules: Iterable[Rule], selection: Selection 
 
 
 def _relocate(diag: Diagnostic, source: SourceText) -> Diagnostic:
+    if source.page is not None:  # a PDF: line:column of the generated text, and the page
+        diag = attrs.evolve(diag, page=source.page(diag.line, diag.column))
     line, column = source.origin(diag.line, diag.column)
     if (line, column) == (diag.line, diag.column):
         return diag

@@ -60,10 +60,14 @@ class Diagnostic:
     anchor: str = attrs.field(order=False, default="")
     rule: str = attrs.field(order=False, default="")
     plugin: str = attrs.field(order=False, default="")
+    page: Optional[int] = attrs.field(order=False, default=None)  # the PDF page (from 1), else None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "line": self.line, "column": self.column, "code": self.code,
-                "severity": self.severity, "message": self.message}
+        out = {"path": self.path, "line": self.line, "column": self.column, "code": self.code,
+               "severity": self.severity, "message": self.message}
+        if self.page is not None:
+            out["page"] = self.page
+        return out
 
 
 @attrs.frozen

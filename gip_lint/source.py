@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import Callable
+from typing import Callable, Optional
 
 import attrs
 
@@ -79,6 +79,8 @@ class SourceText:
     encoding: str = "utf-8"
     origin: Callable[[int, int], tuple[int, int]] = _identity_origin
     kind: str = "text"
+    #: For a paged source (PDF): the page (from 1) of a (line, column) of ``text``; else None.
+    page: Optional[Callable[[int, int], int]] = None
 
     def original_line(self, line: int) -> str:
         """The user's own text of 1-based ``line`` ("" when out of range)."""
@@ -93,7 +95,7 @@ def split_lines(text: str) -> str:
 
 # Formats reports are also published in, which gip-lint does not read: say which and what to do.
 _OTHER_FORMATS = (
-    (b"%PDF-", "这是 PDF 文件，gip-lint 不能直接读取：请转换为文本（如 pdftotext -layout）或使用报告的网页版、.docx 版"),
+    (b"%PDF-", "这是 PDF 文件，却不以 .pdf 结尾：请改用 .pdf 扩展名检查（gip-lint 直接读取 PDF），不要转换为文本"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "这是旧版 Word（.doc）或 WPS 文件，gip-lint 不能直接读取：请另存为 .docx 后检查"),
     (b"PK\x03\x04", "这是 ZIP 压缩格式的文件（如 .docx、.wps 或 .zip），不是文本：Word 文件请以 .docx 扩展名检查"),
 )

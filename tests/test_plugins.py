@@ -122,7 +122,7 @@ def test_local_plugins_load_one_by_one_and_failures_stay_local(tmp_path):
     assert plugins.rule("LC101").plugin == f"local:{good}"
     assert plugins.rule("GIP301").plugin == "builtin"
     # The good plugin's valid reader is used, first; nothing of the rejected plugin is.
-    assert [reader.name for reader in plugins.readers] == ["gzip", "text", "html", "docx"]
+    assert [reader.name for reader in plugins.readers] == ["gzip", "text", "html", "docx", "pdf"]
 
 
 def test_missing_required_accepts_entry_point_and_distribution_names():

@@ -22,6 +22,8 @@ def add_parser(subparsers) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录")
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="text（默认）、json、json-lines（每行一个 JSON 对象）、csv（每份报告一行）")
+    parser.add_argument("--text", action="store_true",
+                        help="打印 gip-lint 从文件读出的报告文本（PDF 的诊断行号、列号即此文本中的位置）")
     add_corpus_options(parser)
 
 
@@ -36,7 +38,7 @@ def run(args) -> int:
     for error in plugins.errors:
         print(f"gip-lint: 插件 {error.plugin}：{error.message}", file=sys.stderr)
     files = runner.files_to_lint(args.paths, plugins)
-    task = _Task(args.format, plugins)
+    task = _Task("source-text" if getattr(args, "text", False) else args.format, plugins)
     summary = Summary()
     status = EXIT_CLEAN
     if args.format == "csv":
@@ -95,6 +97,8 @@ class _Task:
         if isinstance(source, Diagnostic):
             return (path, None, [source.code],
                     f"{source.path}:{source.line}:{source.column}: {source.code} {source.message}")
+        if self.form == "source-text":  # show --text: the text the grammar reads, line for line
+            return path, source.original.rstrip("\n"), [], None
         if self.form == "csv":
             from gip_lint.corpus_table import row
 

@@ -44,6 +44,9 @@ def _result(d: Diagnostic, context: FormatContext, index: dict) -> dict:
         }}],
         "partialFingerprints": {"gipLintFingerprint/v1": context.fingerprint(d)},
     }
+    if d.page is not None:  # a PDF: the region's line is in the generated text; the page is the user's
+        result["locations"][0]["physicalLocation"]["region"]["properties"] = {"page": d.page}
+        result["properties"] = {"page": d.page}
     if d.code in index:
         result["ruleIndex"] = index[d.code]
     return result

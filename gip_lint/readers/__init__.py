@@ -2,8 +2,8 @@
 
 Each reader is registered for file extensions; plugins add more through the
 ``gip_lint_readers`` hook.  The plain-text reader handles ``.txt`` and ``.md`` (TAB-separated
-or Markdown pipe tables); web pages (``.html``, ``.htm``, ``.shtml``, ``.xhtml``) and Word documents (``.docx``) have
-readers of their own, imported only when such a file is read.
+or Markdown pipe tables); web pages (``.html``, ``.htm``, ``.shtml``, ``.xhtml``) Word documents (``.docx``) and PDF (``.pdf``)
+have readers of their own, imported only when such a file is read.
 """
 
 from __future__ import annotations
@@ -39,10 +39,17 @@ def _read_docx(data: bytes, path: str) -> SourceText:
     return read_docx(data, path)
 
 
+def _read_pdf(data: bytes, path: str) -> SourceText:
+    from gip_lint.readers.pdf_reader import read_pdf
+
+    return read_pdf(data, path)
+
+
 HTML_READER = Reader(name="html", extensions=(".html", ".htm", ".shtml", ".xhtml"), read=_read_html)
 DOCX_READER = Reader(name="docx", extensions=(".docx",), read=_read_docx)
+PDF_READER = Reader(name="pdf", extensions=(".pdf",), read=_read_pdf)
 
-BUILTIN_READERS: tuple[Reader, ...] = (TEXT_READER, HTML_READER, DOCX_READER)
+BUILTIN_READERS: tuple[Reader, ...] = (TEXT_READER, HTML_READER, DOCX_READER, PDF_READER)
 
 
 def reader_for(path: str, readers: tuple[Reader, ...] = BUILTIN_READERS) -> Reader:

@@ -1,0 +1,234 @@
+"""Open a PDF with pypdfium2 and take out, page by page, its characters and ruling lines.
+
+Everything the layout needs is here as plain tuples in *top-down* page coordinates (points,
+y growing downwards as on the printed page):
+
+* a :class:`Glyph` per character of the text layer (pdfium's loose box: the font's full height,
+  so characters of one line share top and bottom);
+* a :class:`Rule` per horizontal or vertical stroke: table borders, drawn as lines, thin filled
+  rectangles or the edges of rectangles.
+
+Unreadable input becomes a :class:`~gip_lint.source.DecodeError` with the reason — encrypted,
+damaged, too many pages, a scan without a text layer — never a traceback.  Pages are read within
+a page count and time budget, so a PDF bomb is refused, not endured.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import time
+from typing import NamedTuple
+
+from gip_lint.source import DecodeError
+
+#: Government reports run to a few dozen pages; more is not a report (or is a bomb).
+MAX_PAGES = 300
+#: Wall-clock budget for taking the text out of all pages (seconds).
+TIME_BUDGET = 30.0
+#: Characters on one page beyond which the page is not a report page.
+MAX_CHARS_PER_PAGE = 50_000
+#: Path objects on one page beyond which drawings are ignored (no table has that many borders).
+MAX_PATHS_PER_PAGE = 20_000
+
+_THIN = 2.5  # points: a filled rectangle at most this thick is a stroke
+
+
+class Glyph(NamedTuple):
+    char: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class Rule(NamedTuple):
+    """A horizontal (``vertical`` False: y = a, from b to c) or vertical (x = a, y from b to c) stroke."""
+
+    vertical: bool
+    a: float
+    b: float
+    c: float
+
+
+class PdfPage(NamedTuple):
+    number: int  # 1-based
+    width: float
+    height: float
+    glyphs: list
+    rules: list
+    unmapped: int  # characters whose font gives no Unicode for them (private use, U+FFFD, controls)
+    picture: float  # the share of the page its largest image covers (a scan: nearly all of it)
+
+
+def _pdfium():
+    import pypdfium2
+    import pypdfium2.raw
+
+    return pypdfium2, pypdfium2.raw
+
+
+def _open(data: bytes):
+    pdfium, raw = _pdfium()
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise DecodeError("PDF 已加密（需要密码才能打开），无法读取：请提供未加密的文件") from None
+        if code == raw.FPDF_ERR_SECURITY:
+            raise DecodeError("PDF 使用了不支持的加密方式，无法读取：请提供未加密的文件") from None
+        raise DecodeError("PDF 文件已损坏或不完整（可能被截断），无法读取：" + _reason(code)) from None
+    except Exception as exc:  # anything else pypdfium2 may raise on hostile input
+        raise DecodeError(f"PDF 文件无法打开：{type(exc).__name__}") from None
+
+
+def _reason(code) -> str:
+    return {3: "文件格式错误", 2: "文件无法读取", 1: "未知错误"}.get(code, f"错误码 {code}")
+
+
+def read_pages(data: bytes) -> list[PdfPage]:
+    """Every page's glyphs and rules, or DecodeError for a PDF that cannot be read as a report."""
+    started = time.monotonic()
+    document = _open(data)
+    try:
+        try:
+            count = len(document)
+        except Exception:
+            raise DecodeError("PDF 文件已损坏：无法读取页数") from None
+        if count == 0:
+            raise DecodeError("PDF 文件没有任何页面")
+        if count > MAX_PAGES:
+            raise DecodeError(f"PDF 有 {count} 页，超过上限 {MAX_PAGES} 页，不像年度报告（或是恶意文件），拒绝读取")
+        pages = []
+        for index in range(count):
+            if time.monotonic() - started > TIME_BUDGET:
+                raise DecodeError(f"读取 PDF 超过 {TIME_BUDGET:.0f} 秒（第 {index + 1} 页），拒绝继续读取")
+            pages.append(_read_page(document, index))
+    except DecodeError:
+        raise
+    except Exception as exc:  # a damaged page or object: one GIP001 with the reason
+        raise DecodeError(f"PDF 文件已损坏，无法读取：{type(exc).__name__}: {exc}"[:300]) from None
+    finally:
+        try:
+            document.close()
+        except Exception:
+            pass
+    return pages
+
+
+def _read_page(document, index: int) -> PdfPage:
+    _, raw = _pdfium()
+    page = document[index]
+    try:
+        width, height = page.get_size()
+        glyphs, unmapped = _glyphs(page, height, index)
+        rules, picture = _rules(page, height)
+    finally:
+        page.close()
+    return PdfPage(index + 1, width, height, glyphs, rules, unmapped, picture)
+
+
+def _glyphs(page, height: float, index: int) -> list:
+    _, raw = _pdfium()
+    textpage = page.get_textpage()
+    try:
+        handle = textpage.raw
+        count = raw.FPDFText_CountChars(handle)
+        if count > MAX_CHARS_PER_PAGE:
+            raise DecodeError(f"PDF 第 {index + 1} 页有 {count} 个字符，超过上限 {MAX_CHARS_PER_PAGE}，拒绝读取")
+        box = raw.FS_RECTF()
+        out = []
+        unmapped = 0
+        get_unicode, generated, loose = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox
+        for i in range(max(count, 0)):
+            if generated(handle, i):
+                continue  # spaces and line breaks pdfium adds on its own: the geometry decides
+            code = get_unicode(handle, i)
+            if code < 32 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF or 0xE000 <= code <= 0xF8FF \
+                    or code == 0xFFFD:
+                unmapped += code not in (9, 10, 13)
+                continue
+            if not loose(handle, i, box):
+                continue
+            out.append(Glyph(chr(code), box.left, height - box.top, box.right, height - box.bottom))
+        return out, unmapped
+    finally:
+        textpage.close()
+
+
+def _rules(page, height: float) -> tuple[list, int]:
+    """Axis-parallel strokes of the page's path objects, and the share of the page covered
+    by its largest image."""
+    _, raw = _pdfium()
+    handle = page.raw
+    count = raw.FPDFPage_CountObjects(handle)
+    rules: list = []
+    picture = 0.0
+    area = max(page_area(page), 1.0)
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    paths = 0
+    for i in range(count):
+        obj = raw.FPDFPage_GetObject(handle, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                covered = max(right.value - left.value, 0) * max(top.value - bottom.value, 0)
+                picture = max(picture, min(covered / area, 1.0))
+            continue
+        if kind != raw.FPDF_PAGEOBJ_PATH:
+            continue  # form XObjects are rare in Word/WPS output; their borders are not read
+        paths += 1
+        if paths > MAX_PATHS_PER_PAGE:
+            break
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
+        if x1 - x0 <= _THIN and y1 - y0 > _THIN:
+            rules.append(Rule(True, (x0 + x1) / 2, y0, y1))
+        elif y1 - y0 <= _THIN and x1 - x0 > _THIN:
+            rules.append(Rule(False, (y0 + y1) / 2, x0, x1))
+        elif x1 - x0 > _THIN and y1 - y0 > _THIN:
+            rules.extend(_path_edges(raw, obj, height))
+    return rules, picture
+
+
+def page_area(page) -> float:
+    width, height = page.get_size()
+    return width * height
+
+
+def _path_edges(raw, obj, height: float) -> list:
+    """The axis-parallel straight pieces of a larger path (a rectangle, a grid drawn in one path)."""
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+        return []
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out = []
+    start = previous = None
+    segments = raw.FPDFPath_CountSegments(obj)
+    for i in range(min(max(segments, 0), 4000)):
+        segment = raw.FPDFPath_GetPathSegment(obj, i)
+        if not raw.FPDFPathSegment_GetPoint(segment, x, y):
+            continue
+        point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            start = previous = point
+            continue
+        if kind == raw.FPDF_SEGMENT_LINETO and previous is not None:
+            out.extend(_edge(previous, point))
+        previous = point
+        if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+            out.extend(_edge(point, start))
+            previous = start
+    return out
+
+
+def _edge(p, q) -> list:
+    (x0, y0), (x1, y1) = p, q
+    if abs(x0 - x1) <= 0.5 and abs(y0 - y1) > _THIN:
+        return [Rule(True, (x0 + x1) / 2, min(y0, y1), max(y0, y1))]
+    if abs(y0 - y1) <= 0.5 and abs(x0 - x1) > _THIN:
+        return [Rule(False, (y0 + y1) / 2, min(x0, x1), max(x0, x1))]
+    return []

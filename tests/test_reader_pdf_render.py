@@ -1,0 +1,280 @@
+"""PDFs written with reportlab from the seeds (tests/pdf_renderings.py) read back to the text
+model cell for cell; faults found at their page; scans, encrypted, damaged and oversized PDFs are
+one GIP001; no input makes the reader raise anything but DecodeError."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gip_lint
+from gip_lint.api import parse_source
+from gip_lint.cli import main
+from gip_lint.linter import lint_source
+from gip_lint.plugins import load_plugins
+from gip_lint.readers import pdf_document
+from gip_lint.readers.pdf_reader import SCAN_MESSAGE, read_pdf
+from gip_lint.source import DecodeError, from_text
+from pdf_renderings import render_pdf
+
+SEEDS = ["000", "001", "002", "003", "004"]
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_plugins().rules
+
+
+@pytest.fixture(scope="module")
+def seed_pdfs(seeds):
+    return {number: render_pdf(path.read_text(encoding="utf-8")) for number, path in seeds.items()}
+
+
+def _tables(report):
+    return ({key: [c.value for c in cells] for key, cells in report.applications.rows.items()},
+            {group: [c.value for c in cells] for group, cells in report.review_litigation.groups.items()},
+            [(i.block, i.label, {k: c.value for k, c in i.cells.items()}) for i in report.active.items],
+            [s.heading for s in report.sections], report.title)
+
+
+def _page_with(data: bytes, needle: str) -> int:
+    """The page whose text layer (PDFium's own text, not gip-lint's layout) holds ``needle``."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    return next(i + 1 for i in range(len(document))
+                if needle in document[i].get_textpage().get_text_range().replace("\r\n", ""))
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+@pytest.mark.parametrize("number", SEEDS)
+def test_pdf_gives_the_text_model_cell_by_cell(seeds, seed_pdfs, rules, number, repeat_header):
+    text = seeds[number].read_text(encoding="utf-8")
+    data = seed_pdfs[number] if not repeat_header else render_pdf(text, repeat_header=True)
+    source = read_pdf(data, "report.pdf")
+    got, want = parse_source(source), gip_lint.parse(text)
+    assert got.kind == "pdf"
+    assert _tables(got) == _tables(want)
+    assert got.problems == ()
+    codes = [d.code for d in lint_source(source, rules).diagnostics]
+    assert codes == [d.code for d in lint_source(from_text(text), rules).diagnostics]
+
+
+def test_a_wrong_cell_is_reported_with_its_page(seeds, rules):
+    text = seeds["004"].read_text(encoding="utf-8").replace("\t\t223\t", "\t\t224\t")
+    data = render_pdf(text)
+    source = read_pdf(data, "r.pdf")
+    diagnostics = lint_source(source, rules).diagnostics
+    page = _page_with(data, "一、本年新收政府信息公开申请数量")
+    line = next(i for i, l in enumerate(source.text.splitlines(), 1) if l.startswith("一、本年新收"))
+    assert page == 2
+    assert [(d.code, d.line, d.page) for d in diagnostics] == [("GIP201", line, 2), ("GIP202", line, 2)]
+
+
+def test_page_in_json_and_sarif(tmp_path, seeds, capsys):
+    path = tmp_path / "r.pdf"
+    path.write_bytes(render_pdf(seeds["004"].read_text(encoding="utf-8").replace("\t\t223\t", "\t\t224\t")))
+    assert main(["check", "--format", "json", str(path)]) == 1
+    assert [(d["code"], d["page"]) for d in json.loads(capsys.readouterr().out)] == [("GIP201", 2), ("GIP202", 2)]
+    assert main(["check", "--format", "json-lines", str(path)]) == 1
+    assert [json.loads(l)["page"] for l in capsys.readouterr().out.splitlines()] == [2, 2]
+    assert main(["check", "--format", "sarif", str(path)]) == 1
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert [r["properties"]["page"] for r in results] == [2, 2]
+    assert [r["locations"][0]["physicalLocation"]["region"]["properties"]["page"] for r in results] == [2, 2]
+
+
+def test_text_diagnostics_have_no_page(tmp_path, seeds, capsys):
+    path = tmp_path / "r.txt"
+    path.write_text(seeds["004"].read_text(encoding="utf-8").replace("\t\t223\t", "\t\t224\t"), encoding="utf-8")
+    assert main(["check", "--format", "json", str(path)]) == 1
+    assert all("page" not in d for d in json.loads(capsys.readouterr().out))
+
+
+def test_a_scanned_page_is_one_gip001_with_its_page(tmp_path, seeds, capsys):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(render_pdf(seeds["000"].read_text(encoding="utf-8"), scan_page=2))
+    assert main(["check", "--format", "json", str(path)]) == 1
+    (diagnostic,) = json.loads(capsys.readouterr().out)
+    assert (diagnostic["code"], diagnostic["page"]) == ("GIP001", 2)
+    assert diagnostic["message"].startswith("第 2 页没有文字层")
+
+
+def test_an_image_only_pdf_is_one_gip001_scan(tmp_path, capsys):
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    for _ in range(3):
+        pdf.drawImage(ImageReader(Image.new("L", (40, 60), 180)), 0, 0, 595, 842)
+        pdf.showPage()
+    pdf.save()
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(buffer.getvalue())
+    assert main(["check", str(path)]) == 1
+    assert capsys.readouterr().out == f"{path}:1:1: GIP001 {SCAN_MESSAGE}\n"
+
+
+def test_an_encrypted_pdf_is_one_gip001(tmp_path, capsys):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, encrypt=StandardEncryption("secret", canPrint=0))
+    pdf.drawString(100, 700, "report")
+    pdf.save()
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(buffer.getvalue())
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{path}:1:1: GIP001 ") and "加密" in out and out.count("\n") == 1
+
+
+@pytest.mark.parametrize("cut", [0.1, 0.5, 0.9])
+def test_a_truncated_pdf_is_one_gip001(tmp_path, seed_pdfs, capsys, cut):
+    data = seed_pdfs["000"]
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[:int(len(data) * cut)])
+    status = main(["check", str(path)])
+    out = capsys.readouterr().out
+    # PDFium rebuilds what it can of a truncated file; what it cannot is one GIP001.
+    assert status == 1 and "Traceback" not in out
+    if cut == 0.1:
+        assert out.count("\n") == 1 and " GIP001 " in out
+
+
+def test_too_many_pages_is_refused(monkeypatch, seed_pdfs):
+    monkeypatch.setattr(pdf_document, "MAX_PAGES", 2)
+    with pytest.raises(DecodeError, match="超过上限 2 页"):
+        read_pdf(seed_pdfs["000"], "big.pdf")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mutated_pdf_bytes_never_raise_anything_but_decode_error(seed_pdfs, data):
+    original = seed_pdfs["002"]
+    cut = data.draw(st.integers(0, len(original)))
+    mutated = bytearray(original[:cut] if data.draw(st.booleans()) else original)
+    for _ in range(data.draw(st.integers(0, 8))):
+        if mutated:
+            mutated[data.draw(st.integers(0, len(mutated) - 1))] = data.draw(st.integers(0, 255))
+    try:
+        source = read_pdf(bytes(mutated), "fuzz.pdf")
+    except DecodeError as exc:
+        assert str(exc)
+    else:
+        assert source.text.endswith("\n") and source.page(1, 1) >= 1
+
+
+def _page_texts(data: bytes) -> list[str]:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    return [document[i].get_textpage().get_text_range().replace("\r\n", "") for i in range(len(document))]
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_every_page_break_position_in_table_3_reads_the_same(seeds, repeat_header):
+    """Space before table 三 moves the page break through all its rows: between rows, inside
+    merged group labels, inside the header rows; the model is the text's every time."""
+    text = seeds["004"].read_text(encoding="utf-8")
+    want = _tables(gip_lint.parse(text))
+    for shift in range(0, 700, 20):
+        got = parse_source(read_pdf(render_pdf(text, shift=shift, repeat_header=repeat_header), "r.pdf"))
+        assert (_tables(got), got.problems) == (want, ()), shift
+
+
+def test_a_page_break_inside_a_merged_label(seeds, rules):
+    text = seeds["004"].read_text(encoding="utf-8")
+    data = render_pdf(text, shift=300)
+    pages = _page_texts(data)
+    # The precondition, read by PDFium alone: "(三)不" ends page 2, "予公开" starts page 3.
+    assert "(三)不" in pages[1] and "予公开" not in pages[1] and "予公开" in pages[2]
+    source = read_pdf(data, "r.pdf")
+    assert "\t(三)不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n" in source.original
+    assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
+    # A fault in the group's row on the next page is found there.
+    faulty = text.replace("\t\t8.属于行政查询事项\t0\t1\t0\t0\t0\t0\t1", "\t\t8.属于行政查询事项\t0\t1\t0\t0\t0\t0\t2")
+    assert faulty != text
+    diagnostics = lint_source(read_pdf(render_pdf(faulty, shift=300), "r.pdf"), rules).diagnostics
+    assert [(d.code, d.page) for d in diagnostics if d.code == "GIP202"] == [("GIP202", 3)]
+
+
+def test_tables_without_borders_are_not_verified_rather_than_misread(seeds, rules):
+    """No strokes: rows are lines with their columns apart (a run of spaces), which the model
+    reads as a space-aligned table — table 四 in full; tables 二 and 三 are declined (GIP003),
+    never a table finding from a guessed column."""
+    text = seeds["004"].read_text(encoding="utf-8")
+    source = read_pdf(render_pdf(text, grid=False), "r.pdf")
+    got, want = parse_source(source), gip_lint.parse(text)
+    assert got.applications is None  # declined, below
+    assert ({group: [c.value for c in cells] for group, cells in got.review_litigation.groups.items()}
+            == {group: [c.value for c in cells] for group, cells in want.review_litigation.groups.items()})
+    assert [s.heading for s in got.sections] == [s.heading for s in want.sections]
+    diagnostics = lint_source(source, rules).diagnostics
+    declined = [d.message[:2] for d in diagnostics if d.code == "GIP003" and "以空格而不是制表符分隔" in d.message]
+    assert declined == ["表二", "表三"]
+    assert not [d for d in diagnostics if d.code[:4] in ("GIP1", "GIP2")]
+
+
+def test_running_header_and_page_numbers_are_not_part_of_the_report(seeds, rules):
+    text = seeds["002"].read_text(encoding="utf-8")
+    data = render_pdf(text, running_header="政府信息公开工作年度报告（2023）")
+    assert all("政府信息公开工作年度报告（2023）" in page for page in _page_texts(data))
+    source = read_pdf(data, "r.pdf")
+    assert "年度报告（2023）" not in source.original and "- 2 -" not in source.original
+    assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
+    assert [d.code for d in lint_source(source, rules).diagnostics] == \
+        [d.code for d in lint_source(from_text(text), rules).diagnostics]
+
+
+def test_parallel_check_of_pdfs_matches_serial(tmp_path, seeds, seed_pdfs, capsys):
+    for number in ("000", "001", "003"):
+        (tmp_path / f"{number}.pdf").write_bytes(seed_pdfs[number])
+    assert main(["check", "-j", "1", str(tmp_path)]) == 1
+    serial = capsys.readouterr().out
+    assert main(["check", "-j", "2", str(tmp_path)]) == 1
+    assert capsys.readouterr().out == serial
+    assert "001.pdf:" in serial and "GIP206" in serial
+
+
+@pytest.mark.parametrize("borders", ["filled", "double"])
+def test_borders_as_filled_rectangles_or_double_lines(seeds, rules, borders):
+    text = seeds["003"].read_text(encoding="utf-8")
+    source = read_pdf(render_pdf(text, borders=borders), "r.pdf")
+    assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
+    assert [d.code for d in lint_source(source, rules).diagnostics] == \
+        [d.code for d in lint_source(from_text(text), rules).diagnostics]
+
+
+def test_a_page_with_only_a_small_picture_is_not_a_scan(seeds, rules):
+    text = seeds["000"].read_text(encoding="utf-8")
+    data = render_pdf(text, seal_page=True)
+    assert _page_texts(data)[-1] == ""
+    source = read_pdf(data, "r.pdf")
+    assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
+
+
+def test_fonts_without_unicode_are_one_gip001():
+    from gip_lint.readers.pdf_document import Glyph, PdfPage
+    from gip_lint.readers.pdf_reader import _refuse_garbled
+
+    glyphs = [Glyph("报", 0, 0, 10, 10)] * 30
+    _refuse_garbled([PdfPage(1, 595, 842, glyphs, [], 7, 0.0)])  # a few odd characters: read
+    with pytest.raises(DecodeError, match="没有 Unicode 映射"):
+        _refuse_garbled([PdfPage(1, 595, 842, glyphs, [], 40, 0.0)])
+
+
+def test_a_pdf_that_only_restricts_copying_is_read(seeds):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    text = seeds["000"].read_text(encoding="utf-8")
+    data = render_pdf(text, encrypt=StandardEncryption("", "owner", canCopy=0))  # no password to open
+    assert b"/Encrypt" in data
+    assert _tables(parse_source(read_pdf(data, "r.pdf"))) == _tables(gip_lint.parse(text))
