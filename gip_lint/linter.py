@@ -58,9 +58,10 @@ class FileResult(Record):
 
 
 def _diagnostic(rule: Rule, path: str, line: int, column: int, message: str, anchor: str = "",
-                severity: Optional[str] = None) -> Diagnostic:
+                severity: Optional[str] = None, suggestion=None) -> Diagnostic:
     return Diagnostic(path=path, line=line, column=column, code=rule.code, message=message,
-                      severity=severity or rule.severity, anchor=anchor, rule=rule.name, plugin=rule.plugin)
+                      severity=severity or rule.severity, anchor=anchor, rule=rule.name, plugin=rule.plugin,
+                      suggestion=suggestion)
 
 
 def read_source(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_BYTES, name: Optional[str] = None):
@@ -133,7 +134,8 @@ def lint_source(source: SourceText, rules: Iterable[Rule], selection: Selection 
             try:
                 for finding in rule.check(report, context) or ():
                     diagnostics.append(_diagnostic(rule, path, finding.line, finding.column,
-                                                   finding.message, finding.anchor, finding.severity))
+                                                   finding.message, finding.anchor, finding.severity,
+                                                   finding.suggestion))
             except Exception as exc:
                 import traceback  # only when a rule crashes: a plain check does not pay for it
 
