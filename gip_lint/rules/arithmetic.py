@@ -23,7 +23,7 @@ from gip_lint.model.labels import (
 )
 from gip_lint.rule import Finding, Suggestion, rule
 from gip_lint.rules import identities
-from gip_lint.rules.identities import Identity
+from gip_lint.rules.identities import TOTAL, Identity
 
 
 def _fmt(value) -> str:
@@ -93,8 +93,11 @@ def _side(names: tuple, cells: dict) -> str:
 
 
 def _sum(names: tuple, known, identity: Identity, cells: dict) -> str:
-    """``a+b=c``, or ``a+空（已填的至少 c）`` when the side has blanks."""
+    """``a+b=c``, or ``a+空（已填的数之和 c）`` when the side has blanks (only the sum for the
+    twenty-odd outcome rows of A3)."""
     if any(n in identity.blanks for n in names):
+        if len(names) > TOTAL:
+            return f"（有空单元格，已填的数之和 {_fmt(known)}）"
         return f"{_side(names, cells)}（已填的数之和 {_fmt(known)}）"
     if len(names) == 1:
         return _fmt(known)
@@ -266,6 +269,9 @@ def _not_a_number(cell: Cell, where: str, problem: str, decimal_ok: bool) -> Fin
                    + ("数" if decimal_ok else "整数"), anchor=f"cell:{where}")
 
 
+_NEEDS = {"A2": "行合计（A2）", "A1": "本列第一项加第二项等于第三项加第四项（A1）", "A3": "办理结果之和等于三(七)（A3）"}
+
+
 @rule("GIP206", "blank-cell", severity="warning")
 def blank_cell(report: Report, context) -> Iterable[Finding]:
     """统计表中勾稽关系需要的单元格为空，该关系无法核对（A6）。
@@ -299,11 +305,12 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
                               f"表三“{name}”行全部为空，无法核对本行及所在列的勾稽关系（没有发生应填 0）",
                               anchor=f"table:三:row:{key}:blank")
                 continue
-            needs = ["行合计（A2）"]
-            if key in ("一", "二", "三(七)", "四"):
-                needs.append("本列第一项加第二项等于第三项加第四项（A1）")
-            if key.startswith("三("):
-                needs.append("办理结果之和等于三(七)（A3）")
+            # What the blanks leave undecided (an identity already proven broken is not among it).
+            broken = identities.broken_through(report)
+            kinds = [kind for kind, applies in (("A2", True), ("A1", key in identities.A1_KEYS),
+                                                ("A3", key.startswith("三(")))
+                     if applies and any(kind not in broken.get(("三", key, i), ()) for i, _ in blanks)]
+            needs = [_NEEDS[kind] for kind in kinds]
             yield _blank_finding(blanks, APPLICANT_COLUMNS, f"表三“{name}”行",
                                  "无法核对：" + "；".join(needs) + "（没有发生应填 0）",
                                  lambda index: _anchor(key, index) + ":blank", f"table:三:row:{key}:blanks")

@@ -170,6 +170,15 @@ def settled_blanks(report: Report) -> frozenset:
     return found
 
 
+def broken_through(report: Report) -> dict:
+    """The kinds of the broken identities each blank cell takes part in, by cell name."""
+    through: dict = {}
+    for identity in broken(report):
+        for name in identity.blanks:
+            through.setdefault(name, set()).add(identity.kind)
+    return through
+
+
 def cells_of(report: Report) -> dict:
     identities(report)
     return per_report.store(report)["cells"]

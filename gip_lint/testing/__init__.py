@@ -33,6 +33,11 @@ A case file (``GIP301.yml``)::
         edit: {replace: ["本年度未收取信息处理费。", "无。"]}
         expect:
           - {code: GIP301, line: 80}
+      - name: one wrong cell, named with its value
+        file: reports/seed.txt
+        edit: {replace: ["\t2\t0\t", "\t3\t0\t"]}
+        expect:
+          - {code: GIP202, line: 75, column: 14, suggestion: 2}
 """
 
 from __future__ import annotations
@@ -147,6 +152,7 @@ class Case:
     select: tuple[str, ...]
     previous: Optional[str] = None
     plugins: Optional[tuple] = None
+    suggestions: tuple[tuple[str, int, object], ...] = ()  # (code, line, suggested value or None)
 
 
 def _apply_edits(text: str, edits: dict) -> str:
@@ -189,8 +195,11 @@ def load_cases(path: str | os.PathLike) -> list[Case]:
         elif "previous" in entry:
             previous = entry["previous"]
         expect = tuple((e["code"], e["line"], e.get("column")) for e in entry.get("expect") or ())
+        suggestions = tuple((e["code"], e["line"], e["suggestion"]) for e in entry.get("expect") or ()
+                            if "suggestion" in e)
         cases.append(Case(id=f"{file.stem}:{entry['name']}", text=text, expect=expect,
-                          select=tuple(entry.get("select") or default_select), previous=previous))
+                          select=tuple(entry.get("select") or default_select), previous=previous,
+                          suggestions=suggestions))
     return cases
 
 
@@ -205,13 +214,19 @@ def case_params(directory: str | os.PathLike, pattern: str = "*.yml"):
 def check_case(case: Case, plugins: Optional[Sequence[object]] = None) -> None:
     """Assert that linting the case gives exactly the expected codes at the expected lines.
 
-    Every expectation names a code and a line; a column, when given, must match too.
+    Every expectation names a code and a line; a column, when given, must match too, and so
+    must ``suggestion`` (the value the finding names for its cell; ``null``: none).
     """
     found = lint_text(case.text, select=case.select, plugins=plugins, previous=case.previous)
     got = sorted((d.code, d.line) for d in found)
     want = sorted((code, line) for code, line, _ in case.expect)
     columns_ok = all(any(d.code == code and d.line == line and d.column == column for d in found)
                      for code, line, column in case.expect if column is not None)
+    columns_ok = columns_ok and all(
+        any(d.code == code and d.line == line and (d.suggestion.value if d.suggestion else None) == value
+            for d in found)
+        for code, line, value in case.suggestions)
     if got != want or not columns_ok:
-        details = "\n".join(f"  {d.code} {d.line}:{d.column} {d.message}" for d in found) or "  (none)"
+        details = "\n".join(f"  {d.code} {d.line}:{d.column} {d.message}"
+                            + (f" [suggestion {d.suggestion.value}]" if d.suggestion else "") for d in found) or "  (none)"
         raise AssertionError(f"case {case.id}: expected {list(case.expect)}, got:\n{details}")
