@@ -74,11 +74,13 @@ def installed_rules() -> tuple[Rule, ...]:
 
 def lint_text(text: str, *, select: Optional[Iterable[str]] = None, ignore: Iterable[str] = (),
               plugins: Optional[Sequence[object]] = None, path: str = "<test>",
-              previous: Optional[str] = None, options: Optional[dict] = None) -> list[Diagnostic]:
+              previous: Optional[str] = None, options: Optional[dict] = None,
+              preview: bool = False) -> list[Diagnostic]:
     """Lint report text; return its diagnostics, sorted.
 
     ``plugins``: plugin modules/objects (or bare rules) to use instead of the installed ones.
     ``previous``: last year's report text, for year-over-year rules.
+    ``preview``: run preview rules too (``--preview``).
     """
     from gip_lint.api import parse
     from gip_lint.linter import Selection, lint_source
@@ -86,7 +88,7 @@ def lint_text(text: str, *, select: Optional[Iterable[str]] = None, ignore: Iter
 
     rules = _plugin_rules(plugins) if plugins is not None else installed_rules()
     context = Context(options=options or {}, previous=parse(previous) if previous is not None else None)
-    selection = Selection(select=tuple(select or ()), ignore=tuple(ignore))
+    selection = Selection(select=tuple(select or ()), ignore=tuple(ignore), preview=preview)
     return list(lint_source(from_text(text, path=path), rules, selection, context).diagnostics)
 
 
