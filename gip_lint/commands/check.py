@@ -182,7 +182,8 @@ def _run(args: argparse.Namespace) -> int:
         found = kept
     failing = any(SEVERITY_RANK.get(d.severity, 2) >= threshold for d, threshold in diagnostics)
 
-    context = FormatContext(rules=resolver.all_rules(), source_line=_source_lines(args.stdin_filename), root=root)
+    source_line, source_at = _source_lines(args.stdin_filename)
+    context = FormatContext(rules=resolver.all_rules(), source_line=source_line, root=root, source_at=source_at)
     output = formatter.render(found, context)
     summary = _summary(found, context, args)
     if args.output_file:
@@ -232,23 +233,29 @@ def _print_plugin_errors(resolver) -> None:
 
 
 def _source_lines(stdin_filename):
-    """``source_line(path, line)`` for the ``full`` format: reads each file once, lazily."""
+    """``source_line(path, line)`` and ``source_at(path, line, column)`` for the ``full`` format:
+    reads each file once, lazily."""
     from functools import lru_cache
 
     from gip_lint.linter import read_source
+    from gip_lint.source_lines import SourceLines
 
     @lru_cache(maxsize=64)
     def lines_of(path: str):
         if path == "-" or path == stdin_filename:
             return None  # standard input was consumed
         source = read_source(path)
-        return source if hasattr(source, "original_line") else None
+        return SourceLines(source) if hasattr(source, "original_line") else None
 
     def source_line(path: str, line: int) -> str:
         source = lines_of(path)
-        return source.original_line(line) if source is not None else ""
+        return source.at(line, 1)[0] if source is not None else ""
 
-    return source_line
+    def source_at(path: str, line: int, column: int) -> tuple[str, int]:
+        source = lines_of(path)
+        return source.at(line, column) if source is not None else ("", column)
+
+    return source_line, source_at
 
 
 def _show_settings(resolver, paths) -> int:
