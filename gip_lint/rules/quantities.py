@@ -15,6 +15,7 @@ from typing import Optional
 import attrs
 
 from gip_lint.model.document import Report
+from gip_lint.model.labels import OUTCOME_ROWS
 
 TOTAL = 6  # the 总计 column of table 三
 REVIEW = "行政复议"
@@ -73,9 +74,9 @@ def _group_reading(report: Report, group: str) -> Optional[Reading]:
         return None
     if group in table.rows:
         return _row_reading(report, group)
-    keys = [key for key in table.rows if key.startswith(group) and key != group]
-    if not keys:
-        return None
+    keys = [key for key in OUTCOME_ROWS["2021"] if key.startswith(group)]
+    if not keys or not all(key in table.rows for key in keys):
+        return None  # a sub-row gip-lint could not read (GIP003): the group's sum is unknown
     return _sum(*(_row_reading(report, key) for key in keys))
 
 
