@@ -115,15 +115,16 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
     previous: Optional[str] = None
     held: Optional[tuple[Row, list[RawCell], Optional[str]]] = None  # a label-only line, see below
     unplaced: list = []  # (index in keyed, row, labels, value start) of rows whose label names no row
+    numbers_first = False
     for row in rows:
         labels, value_start = _labels_for_applications(row)
         has_value = any(c.text and is_value_text(c.text) for c in row.cells[value_start:])
         # Header lines: those naming the columns, and after them any line without numbers or a
         # row label (the rest of a header cell broken over lines: "商业 | 科研 |" / "企业 | 机构 |";
-        # a bare "其他" there is the applicant column, not the row 三(六)3).
+        # a bare "其他" or "总计" there is the applicant column, not the row 三(六)3 or 三(七)).
         naming_columns = not has_value and _APPLICATION_HEADER.search(squash("".join(c.text for c in row.cells)))
         if not keyed and not has_value and (naming_columns or (
-                header_text and not any(_is_row_label(c) and squash(c.text) != "其他" for c in labels))):
+                header_text and not any(_is_row_label(c) and squash(c.text) not in ("其他", "总计") for c in labels))):
             header_text += "|" + "|".join(squash(c.text) for c in row.cells if c.text)
             continue
         if naming_columns:  # the header again, after a page break of the source: never a row ("总计")
@@ -133,11 +134,17 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
         # PDF extraction breaks a long label over lines: the first part on a line of its own
         # (no value cells), the rest in front of the numbers.  The numbers belong to the held
         # label when their own label names no row and the two parts together name one.
+        # Numbers with no label before any label took them: this text may put each row's numbers
+        # *before* its label (PDF text order), so no later label-less numbers are given to the
+        # label above them either — which label they belong to would be a guess (GIP003).
+        if held is None and key is None and has_value and not labels:
+            numbers_first = True
         if held is not None:
             held_row, held_labels, held_key = held
             held = None
             combined = (None, group)
-            if key is None and has_value and not (labels and ENUMERATED_LABEL.match(squash(labels[0].text))):
+            if (key is None and has_value and not (labels and ENUMERATED_LABEL.match(squash(labels[0].text)))
+                    and not (numbers_first and not labels)):
                 joined_labels = _continue_label(held_labels, labels)
                 combined = _row_key(joined_labels, group_before, previous)
             if combined[0] is not None and (held_key is None or combined[0] == held_key):
