@@ -139,6 +139,14 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
         # label above them either — which label they belong to would be a guess (GIP003).
         if held is None and key is None and has_value and not labels:
             numbers_first = True
+        if held is not None and labels and not has_value and len(row.cells) - value_start < aligner.width \
+                and not ENUMERATED_LABEL.match(squash(labels[0].text)) and key in (None, held[2]):
+            # A label wrapped over three lines or more: its middle part, on a line of its own too.
+            joined = _continue_label(held[1], labels)
+            combined_key = _row_key(joined, group_before, previous)[0]
+            if combined_key is not None and held[2] in (None, combined_key):
+                held = (row, joined, combined_key)
+                continue
         if held is not None:
             held_row, held_labels, held_key = held
             held = None
