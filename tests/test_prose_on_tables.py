@@ -65,3 +65,19 @@ def test_valid_synthetic_reports_stay_clean_in_conversion_layouts(synth, style, 
     text = relaid(render(synth, Layout(style=style)).text, layout)
     found = lint_text(text, select=["GIP2", "GIP5"])
     assert [d.code for d in found if d.code != "GIP206"] == []
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+def test_labels_then_numbers_reads_tables_three_and_four_as_the_seed(seeds, seed):
+    import gip_lint
+
+    text = seeds[seed].read_text(encoding="utf-8")
+    original, variant = gip_lint.parse(text), gip_lint.parse(relaid(text, "labels-then-numbers"))
+
+    def values(table, rows):
+        return {key: [c.value if c else None for c in cells] for key, cells in rows(table).items()}
+
+    assert values(variant.review_litigation, lambda t: t.groups) == values(original.review_litigation, lambda t: t.groups)
+    # A blank cell leaves no trace in a line of numbers: its row cannot be read (seed 001's 四).
+    rows = {key: cells for key, cells in values(original.applications, lambda t: t.rows).items() if None not in cells}
+    assert {key: cells for key, cells in values(variant.applications, lambda t: t.rows).items() if key in rows} == rows

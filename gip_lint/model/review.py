@@ -36,10 +36,11 @@ def group_of_heading(text: str) -> Optional[str]:
     return next((g for g, pattern in _GROUP_LABELS if re.search(pattern, re.sub(r"^\(?[一二三123]\)|^[一二三123][、.]", "", squashed).rstrip(":：").removesuffix("情况"))), None)
 
 
-def _small_tables(rows: list[Row], problems: list[ParseProblem]) -> Optional[dict]:
+def _small_tables(rows: list[Row]) -> Optional[dict]:
     """Table 四 as three small tables, each under a heading naming its group: the five numbers
     below a heading are its group's.  None unless the rows are laid out so."""
-    current, groups, seen_heading = None, {}, False
+    current, seen_heading = None, False
+    groups: dict = {}
     for row in rows:
         texts = [c for c in row.cells if c.text]
         if len(texts) == 1 and not is_value_like(texts[0]) and group_of_heading(texts[0].text):
@@ -53,19 +54,17 @@ def _small_tables(rows: list[Row], problems: list[ParseProblem]) -> Optional[dic
             return None  # numbers no heading claims: not this layout
         lo, hi = value_span(row.cells, value_start)
         if hi - lo + 1 != 5:
-            problems.append(ParseProblem(f"表四“{current}”的数字行有 {len(values)} 个数字，应为 5 个，未参与核对",
-                                         row.line, values[0].column, f"table:四:row:{current}"))
-            groups[current] = None
-            continue
+            return None  # not five numbers under a heading: another layout (fifteen in a row …)
         groups[current] = tuple(read_cell(c) for c in row.cells[lo:hi + 1])
-    if not seen_heading or not groups:
+    # Two groups at least, each under its own heading: one could be a lone labelled row.
+    if not seen_heading or len(groups) < 2:
         return None
-    return {group: cells for group, cells in groups.items() if cells is not None}
+    return groups
 
 
 def build_review(rows: list[Row], problems: list[ParseProblem]) -> Optional[ReviewLitigationTable]:
     first = rows[0]
-    small = _small_tables(rows, problems)
+    small = _small_tables(rows)
     if small is not None:
         return ReviewLitigationTable(groups=small, line=first.line, column=first.cells[0].column)
     groups: dict[str, tuple[Optional[Cell], ...]] = {}
