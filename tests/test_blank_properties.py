@@ -9,6 +9,8 @@ enough: a blank never needs to exceed the other side).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -155,3 +157,29 @@ def test_a_lone_broken_identity_names_no_value(synth, style, group, column, new)
     found = lint_text(rendered.text, select=["GIP2"])
     assert [d.code for d in found] == ([] if new == synth.review[group][column] else ["GIP204"])
     assert all(d.suggestion is None and "若只有这一个数填错" not in d.message for d in found)
+
+
+# --- the prose against a row with blanks (GIP501) -----------------------------------------------
+
+SEED = Path(__file__).parent.parent / "examples" / "reports" / "000_ebeabda19deaf4a2.txt"
+DISCLOSED_ROW = "(一) 予以公开\t91\t0\t0\t0\t0\t0\t91"  # 三(二) is all 0: 予以公开 may only be 91
+DISCLOSED_PROSE = "其中予以公开 91 项"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sets(st.integers(0, 6)), st.integers(0, 200))
+def test_prose_contradicts_a_row_with_blanks_iff_no_completion_gives_its_number(blank_columns, stated):
+    text = SEED.read_text(encoding="utf-8")
+    values = ["91", "0", "0", "0", "0", "0", "91"]
+    cells = ["" if index in blank_columns else value for index, value in enumerate(values)]
+    text = text.replace(DISCLOSED_ROW, "(一) 予以公开\t" + "\t".join(cells)).replace(
+        DISCLOSED_PROSE, f"其中予以公开 {stated} 项")
+    found = [d for d in lint_text(text, select=["GIP501"]) if "予以公开" in d.message]
+    # The row's total is its 总计 cell; a blank 总计 is the sum of the six columns, each blank
+    # one any count ≥ 0: a stated number is possible iff it is the total, or at least the
+    # known columns' sum when the total is blank.
+    if 6 in blank_columns:
+        possible = stated >= sum(int(values[c]) for c in range(6) if c not in blank_columns)
+    else:
+        possible = stated == 91
+    assert len(found) == (0 if possible else 1)
