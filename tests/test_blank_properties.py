@@ -183,3 +183,28 @@ def test_prose_contradicts_a_row_with_blanks_iff_no_completion_gives_its_number(
     else:
         possible = stated == 91
     assert len(found) == (0 if possible else 1)
+
+
+@PROPERTY
+@given(reports(), STYLES, st.data())
+def test_one_wrong_cell_with_blank_rows_elsewhere_is_still_named_with_its_value(synth, style, data):
+    """Blanks in rows whose identities do not cross the wrong cell change nothing about it."""
+    key = data.draw(st.sampled_from(APPLICATION_ROWS_2021[2:-2]))  # an outcome row
+    column = data.draw(st.integers(1, 5))
+    other = data.draw(st.sampled_from([k for k in OUTCOME_ROWS["2021"] if k != key]))
+    blank_column = data.draw(st.sampled_from([c for c in range(1, 6) if c != column]))
+    old = synth.applications[key][column]
+    new = data.draw(st.integers(0, 500).filter(lambda v: v != old))
+    synth = with_cell(with_cell(synth, "三", key, column, new), "三", other, blank_column, None)
+    rendered = render(synth, Layout(style=style))
+    found = lint_text(rendered.text, select=["GIP2"])
+    wrong = [d for d in found if d.code != "GIP206"]
+    # A2 of its row and A3 of its column (an outcome row takes no part in A1).
+    assert sorted(d.code for d in wrong) == ["GIP202", "GIP203"]
+    assert {(d.line, d.column) for d in wrong} == {rendered.cells[("三", key, column)]}
+    assert {d.suggestion.value for d in wrong} == {old}
+    blanks = [d for d in found if d.code == "GIP206"]
+    blank_line, blank_at = rendered.cells[("三", other, blank_column)]
+    # (an empty Markdown cell "|  |" is placed at either of its two spaces)
+    assert [(d.line, d.column - (style == "markdown" and d.column == blank_at + 1)) for d in blanks] == [
+        (blank_line, blank_at)]
