@@ -81,3 +81,14 @@ def test_labels_then_numbers_reads_tables_three_and_four_as_the_seed(seeds, seed
     # A blank cell leaves no trace in a line of numbers: its row cannot be read (seed 001's 四).
     rows = {key: cells for key, cells in values(original.applications, lambda t: t.rows).items() if None not in cells}
     assert {key: cells for key, cells in values(variant.applications, lambda t: t.rows).items() if key in rows} == rows
+
+
+def test_group_labels_out_of_order_in_pdf_text_are_no_enumeration(seeds):
+    """PDF text order puts a merged label where its cell's middle is: "(七) 总计" after "(四)"
+    (seen in a real report's pdftotext output). Table labels are no enumerated prose points."""
+    lines = relaid(seeds["000"].read_text(encoding="utf-8"), "cell-per-line").split("\n")
+    total = next(i for i, line in enumerate(lines) if line.startswith("(七)"))
+    moved = lines.pop(total)
+    lines.insert(next(i for i, line in enumerate(lines) if line.startswith("(四)")) + 1, moved)
+    text = "\n".join(lines)
+    assert [d.code for d in lint_text(text, select=["GIP5"])] == []
