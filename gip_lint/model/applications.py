@@ -116,6 +116,7 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
     held: Optional[tuple[Row, list[RawCell], Optional[str]]] = None  # a label-only line, see below
     unplaced: list = []  # (index in keyed, row, labels, value start) of rows whose label names no row
     numbers_first = False
+    between = None  # (first part of a label, its numbers row, where they start): see below
     for row in rows:
         labels, value_start = _labels_for_applications(row)
         has_value = any(c.text and is_value_text(c.text) for c in row.cells[value_start:])
@@ -137,8 +138,26 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
         # Numbers with no label before any label took them: this text may put each row's numbers
         # *before* its label (PDF text order), so no later label-less numbers are given to the
         # label above them either — which label they belong to would be a guess (GIP003).
-        if held is None and key is None and has_value and not labels:
+        if held is None and key is None and has_value and not labels and between is None:
             numbers_first = True
+        # A label broken around its numbers ("5.要求行政机关确认或重新出" / numbers / "具已获取信息",
+        # a label cell's text centred on its numbers): the rest after the numbers completes it.
+        if between is not None:
+            first_part, numbers_row, numbers_start = between
+            between = None
+            if labels and not has_value and not ENUMERATED_LABEL.match(squash(labels[0].text)):
+                joined = _continue_label(first_part, labels)
+                found_key, found_group = _row_key(joined, group_before, previous)
+                if found_key is not None:
+                    _keep(keyed, found_key, numbers_row, joined, aligner, numbers_start)
+                    previous, group = found_key, found_group
+                    continue
+            unplaced.append((len(keyed), numbers_row, [], numbers_start))
+        if (held is not None and held[2] is None and key is None and has_value and not labels
+                and not numbers_first):
+            between = (held[1], row, value_start)
+            held = None
+            continue
         if held is not None and labels and not has_value and len(row.cells) - value_start < aligner.width \
                 and not ENUMERATED_LABEL.match(squash(labels[0].text)) and key in (None, held[2]):
             # A label wrapped over three lines or more: its middle part, on a line of its own too.
@@ -158,6 +177,8 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
             if combined[0] is not None and (held_key is None or combined[0] == held_key):
                 key, group = combined
                 labels = joined_labels
+            elif key is not None and key == held_key and has_value:
+                labels = _continue_label(held_labels, labels)  # both parts name the same row: one label
             elif held_key is not None:
                 _keep(keyed, held_key, held_row, held_labels, aligner)
                 previous = held_key
@@ -174,6 +195,8 @@ def build_applications(rows: list[Row], problems: list[ParseProblem]) -> Applica
             continue  # a group label on its own line after its sub-rows: nothing to read
         _keep(keyed, key, row, labels, aligner, value_start)
         previous = key
+    if between is not None:
+        unplaced.append((len(keyed), between[1], [], between[2]))
     if held is not None and held[2] is not None:
         _keep(keyed, held[2], held[0], held[1], aligner)
     keyed = _placed_by_position(keyed, unplaced, aligner, problems)
