@@ -92,3 +92,27 @@ def test_group_labels_out_of_order_in_pdf_text_are_no_enumeration(seeds):
     lines.insert(next(i for i, line in enumerate(lines) if line.startswith("(四)")) + 1, moved)
     text = "\n".join(lines)
     assert [d.code for d in lint_text(text, select=["GIP5"])] == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(), st.sampled_from(("seed", "compact", "web")), st.integers(0, 23), st.integers(1, 3))
+def test_a_header_repeated_mid_table_reads_as_the_table_without_it(synth, style, after, header_lines):
+    """A page break of the source repeats table 三's header (all of it, or its first lines)
+    after any data row: the same table, no finding, never a 三(七) taken from the header."""
+    from gip_lint.api import parse
+    from gip_lint.model.labels import APPLICATION_ROWS_2021
+
+    rendered = render(synth, Layout(style=style))
+    lines = rendered.text.split("\n")
+    first_row = rendered.cells[("三", "一", 0)][0]
+    header = lines[first_row - 4:first_row - 1][:header_lines]
+    assert "勾稽关系" in header[0]
+    row_line = rendered.cells[("三", APPLICATION_ROWS_2021[after], 0)][0]
+    text = "\n".join(lines[:row_line] + header + lines[row_line:])
+    original, variant = parse(rendered.text), parse(text)
+    assert _values(variant) == _values(original)  # (positions below the insertion move down)
+    assert [d.code for d in lint_text(text, select=["GIP0", "GIP1", "GIP2"])] == []
+
+
+def _values(report):
+    return {key: [c.value if c else None for c in cells] for key, cells in report.applications.rows.items()}
