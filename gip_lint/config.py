@@ -40,6 +40,7 @@ KEYS = {
     "plugins": "plugins",
     "max-file-size": "max_file_size",
     "require-plugins": "require_plugins",
+    "preview": "preview",
 }
 FIELD_KEYS = {field: key for key, field in KEYS.items()}
 
@@ -145,6 +146,10 @@ def _check_value(where: str, key: str, field: str, value, directory: str):
     if field == "format":
         if not isinstance(value, str):
             raise ConfigError(f"{where}：{key} 应为字符串")
+        return value
+    if field == "preview":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}：{key} 应为 true 或 false")
         return value
     if field == "max_file_size":
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
@@ -307,6 +312,10 @@ class FileSelection(Record):
 
     def __call__(self, code: str) -> bool:
         return self.base(code) and not any(code.startswith(prefix) for prefix in self.ignored)
+
+    @property
+    def preview(self) -> bool:
+        return getattr(self.base, "preview", False)
 
 
 class Resolver:

@@ -24,13 +24,15 @@ class Selection(Record):
     """Which codes run, by code or prefix (``GIP2``, ``GIP201``), ruff-style.
 
     The most specific matching prefix decides; on a tie, ``ignore`` wins.  An empty
-    ``select`` means every non-preview rule.
+    ``select`` means every rule.  A preview rule (``Rule.preview``) runs only when ``preview``
+    is on (``--preview``, configuration key ``preview``), whatever selects it, as in ruff.
     """
 
-    __slots__ = ("select", "ignore")
+    __slots__ = ("select", "ignore", "preview")
 
-    def __init__(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()):
-        self._set(select=tuple(select), ignore=tuple(ignore))  # (tuples: answers are cached by them)
+    def __init__(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), preview: bool = False):
+        # (tuples: answers are cached by them)
+        self._set(select=tuple(select), ignore=tuple(ignore), preview=bool(preview))
 
     def __call__(self, code: str) -> bool:
         return _selected(self.select, self.ignore, code)
@@ -58,9 +60,10 @@ class FileResult(Record):
 
 
 def _diagnostic(rule: Rule, path: str, line: int, column: int, message: str, anchor: str = "",
-                severity: Optional[str] = None) -> Diagnostic:
+                severity: Optional[str] = None, suggestion=None) -> Diagnostic:
     return Diagnostic(path=path, line=line, column=column, code=rule.code, message=message,
-                      severity=severity or rule.severity, anchor=anchor, rule=rule.name, plugin=rule.plugin)
+                      severity=severity or rule.severity, anchor=anchor, rule=rule.name, plugin=rule.plugin,
+                      suggestion=suggestion)
 
 
 def read_source(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_BYTES, name: Optional[str] = None):
@@ -128,13 +131,15 @@ def lint_source(source: SourceText, rules: Iterable[Rule], selection: Selection 
         for problem in report.problems:
             diagnostics.append(_diagnostic(UNREADABLE_PART, path, problem.line, problem.column,
                                            problem.message, anchor=problem.anchor))
+        preview = getattr(selection, "preview", False)
         for rule in rules:
-            if rule.check is None or not selection(rule.code):
+            if rule.check is None or (rule.preview and not preview) or not selection(rule.code):
                 continue
             try:
                 for finding in rule.check(report, context) or ():
                     diagnostics.append(_diagnostic(rule, path, finding.line, finding.column,
-                                                   finding.message, finding.anchor, finding.severity))
+                                                   finding.message, finding.anchor, finding.severity,
+                                                   finding.suggestion))
             except Exception as exc:
                 import traceback  # only when a rule crashes: a plain check does not pay for it
 

@@ -33,6 +33,18 @@ CODE_PATTERN = re.compile(r"^[A-Z]{1,4}\d{3}$")
 
 
 @attrs.frozen
+class Suggestion:
+    """The fix a finding names: the value its cell should hold, and the cell's text as written
+    (what a fix replaces, starting at the finding's line and column)."""
+
+    value: Any
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value}
+
+
+@attrs.frozen
 class Finding:
     """What a rule's check yields: where, what, and a stable anchor for baselines.
 
@@ -45,6 +57,7 @@ class Finding:
     message: str
     anchor: str = ""
     severity: Optional[str] = None  # overrides the rule's severity for this finding
+    suggestion: Optional[Suggestion] = None
 
 
 @attrs.frozen(order=True)
@@ -61,13 +74,16 @@ class Diagnostic:
     rule: str = attrs.field(order=False, default="")
     plugin: str = attrs.field(order=False, default="")
     page: Optional[int] = attrs.field(order=False, default=None)  # the PDF page (from 1), else None
+    suggestion: Optional[Suggestion] = attrs.field(order=False, default=None)
 
     def to_dict(self) -> dict[str, Any]:
-        out = {"path": self.path, "line": self.line, "column": self.column, "code": self.code,
-               "severity": self.severity, "message": self.message}
+        found = {"path": self.path, "line": self.line, "column": self.column, "code": self.code,
+                 "severity": self.severity, "message": self.message}
         if self.page is not None:
-            out["page"] = self.page
-        return out
+            found["page"] = self.page
+        if self.suggestion is not None:
+            found["suggestion"] = self.suggestion.to_dict()
+        return found
 
 
 @attrs.frozen

@@ -23,7 +23,7 @@ T = TypeVar("T")
 
 def selection_for(settings: Settings) -> Selection:
     select = (settings.select + settings.extend_select) if settings.select else ()
-    return Selection(select=select, ignore=settings.ignore)
+    return Selection(select=select, ignore=settings.ignore, preview=settings.preview)
 
 
 def files_to_lint(paths: Iterable[str], plugins: PluginSet, resolver=None) -> list[str]:

@@ -4,7 +4,7 @@ Layers, lowest first (see :mod:`gip_lint.config` and docs/configuration.md)::
 
     gip-lint's defaults < plugins' defaults < the closest configuration file < the command line
 
-Values that *choose* (``select``, ``fail_on``, ``format``, ``max_file_size``) are replaced by
+Values that *choose* (``select``, ``fail_on``, ``format``, ``max_file_size``, ``preview``) are replaced by
 a higher layer; values that *add* (``extend_select``, ``ignore``, ``exclude``, ``plugins``,
 ``require_plugins``, ``per_file_ignores``, ``severity``, plugin ``options``) accumulate, a higher layer winning
 per key.  ``source`` records where each value came from (for ``--show-settings``).
@@ -34,13 +34,14 @@ class Settings(Record):
     """
 
     __slots__ = ("select", "extend_select", "ignore", "per_file_ignores", "fail_on", "format", "max_file_size",
-                 "severity", "exclude", "plugins", "require_plugins", "options", "config_file", "base_dir", "source")
+                 "severity", "exclude", "plugins", "require_plugins", "options", "preview", "config_file", "base_dir",
+                 "source")
 
     def __init__(self, select: tuple[str, ...] = (), extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                  per_file_ignores: tuple = (), fail_on: str = "warning", format: str = "default",
                  max_file_size: int = DEFAULT_MAX_BYTES, severity: Optional[dict] = None, exclude: tuple[str, ...] = (),
                  plugins: tuple[str, ...] = (), require_plugins: tuple[str, ...] = (), options: Optional[dict] = None,
-                 config_file: Optional[str] = None, base_dir: str = ".", source: Optional[dict] = None):
+                 preview: bool = False, config_file: Optional[str] = None, base_dir: str = ".", source: Optional[dict] = None):
         self._set(
             select=select, extend_select=extend_select, ignore=ignore,
             per_file_ignores=per_file_ignores,  # ((glob, (code, ...)), ...), globs relative to ``base_dir``
@@ -50,6 +51,7 @@ class Settings(Record):
             plugins=plugins,  # absolute paths of local plugin modules
             require_plugins=require_plugins,  # plugin names whose absence is fatal (exit 2)
             options={} if options is None else options,  # plugin options (context.options)
+            preview=preview,  # run preview rules too
             config_file=config_file,  # the configuration file that applied, if any
             base_dir=base_dir,  # what globs are relative to: the config file's directory, or the cwd
             source={} if source is None else source)  # field → where its value came from
@@ -91,6 +93,8 @@ def from_args(args) -> Settings:
             values[name] = given
     if values.get("fail_on") not in (None, *SEVERITIES):
         raise ValueError(f"--fail-on 应为 {' | '.join(SEVERITIES)}")
+    if getattr(args, "preview", False):
+        values["preview"] = True
     if getattr(args, "show_source", False) and "format" not in values:
         values["format"] = "full"
     pfi = _split_pairs(getattr(args, "per_file_ignores", None), "--per-file-ignores", ":")

@@ -143,7 +143,7 @@ UNREADABLE = {
     "label broken before the words that name the row": (
         [("\t\t5.要求行政机关确认或重新出具已获取信息\t0", "\t\t5.要求行政机关确认或重\t0"),
          ("\t(六) 其他处理", "\t\t新出具已获取信息\n\t(六) 其他处理")],
-        [(70, 1)]),
+        [(70, 3)]),  # at the row's own label cell
     # A row that lost a cell: which applicant column is missing is a guess.
     "a row of table 三 with six numbers": (
         [("\t\t2.重复申请\t2\t0\t0\t0\t0\t0\t2", "\t\t2.重复申请\t2\t0\t0\t0\t0\t2")],
@@ -159,7 +159,7 @@ UNREADABLE = {
     # Only the numbers line of a label that PDF extraction moved after them: no label at all.
     "numbers line before its label": (
         [("\t\t3.要求提供公开出版物\t0\t0\t0\t0\t0\t0\t0", "\t\t0\t0\t0\t0\t0\t0\t0\n\t\t3.要求提供公开出版物")],
-        [(68, 1), (69, 1)]),
+        [(68, 3), (69, 1)]),  # the numbers with no label: at the first of them
 }
 
 
@@ -220,7 +220,7 @@ def test_a_label_only_row_does_not_take_the_numbers_of_an_unknown_numbered_row(s
     # numbers belong to is unknown, so both are GIP003 rather than 三(三)1's numbers.
     text = _edited(seeds, [("\t(三) 不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0", "\t(三) 不予公开\t1.属于国家秘密"),
                            ("\t\t2.其他法律行政法规禁止公开\t4", "\t\t2.其他禁止\t4")])
-    assert [(d.code, d.line, d.column) for d in lint_text(text)] == [("GIP003", 55, 1), ("GIP003", 56, 1)]
+    assert [(d.code, d.line, d.column) for d in lint_text(text)] == [("GIP003", 55, 1), ("GIP003", 56, 3)]  # 56:3: its own label cell
 
 
 # --- tables written with spaces instead of TABs (text extracted from PDF) ------------------------

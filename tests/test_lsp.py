@@ -231,7 +231,21 @@ def test_open_change_hover_close(client):
         ("GIP206", (65, 26), (66, 0)),
     ]
     assert [d["severity"] for d in published] == [1, 1, 2]  # Error, Error, Warning
-    assert published[0]["message"] == "表三“三(一)予以公开”行：总计应为六类申请人之和 9+1+0+0+0+0=10，表中为 8"
+    assert published[0]["message"] == ("表三“三(一)予以公开”行：总计应为六类申请人之和 9+1+0+0+0+0=10，表中为 8"
+                                       "（若只有这一个数填错，表三“三(一)予以公开”行“自然人”列应为 7）")
+    # The one cell both broken identities share has one right value: a quick fix puts it back.
+    actions = lsp.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": {"start": {"line": 43, "character": 20}, "end": {"line": 43, "character": 20}},
+        "context": {"diagnostics": []}})
+    assert [(a["title"], a["kind"]) for a in actions] == [("改为 7（GIP202）", "quickfix"), ("改为 7（GIP203）", "quickfix")]
+    assert actions[0]["edit"]["changes"] == {uri: [{"range": {"start": {"line": 43, "character": 20},
+                                                              "end": {"line": 43, "character": 21}},
+                                                    "newText": "7"}]}
+    assert [d["code"] for d in actions[0]["diagnostics"]] == ["GIP202"]
+    # Elsewhere (the blank 总计 of GIP206 names no value) there is nothing to offer.
+    assert lsp.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": {"start": {"line": 65, "character": 26}, "end": {"line": 65, "character": 26}},
+        "context": {"diagnostics": []}}) in (None, [])
     hover = lsp.request("textDocument/hover", {"textDocument": {"uri": uri},
                                                "position": {"line": 43, "character": 20}})
     assert hover["contents"]["value"].startswith("**GIP202**")

@@ -20,6 +20,7 @@ def add_parser(subparsers) -> None:
                        help="对匹配的文件忽略这些代码（可重复，如 drafts/*.txt:GIP206）")
     rules.add_argument("--severity", action="append", metavar="CODE=LEVEL",
                        help="改变某个代码的严重程度（可重复，如 GIP206=error）")
+    rules.add_argument("--preview", action="store_true", help="也运行预览规则（Rule.preview；配置键 preview）")
     rules.add_argument("--fail-on", dest="fail_on", choices=("error", "warning", "info"),
                        help="达到此严重程度才以 1 退出（默认 warning）")
     files = parser.add_argument_group("文件与配置")
@@ -45,7 +46,8 @@ def add_parser(subparsers) -> None:
     output.add_argument("--output-file", dest="output_file", metavar="FILE", help="把输出写入文件而不是标准输出")
     output.add_argument("--statistics", action="store_true", help="在最后列出每个代码的数量")
     output.add_argument("--count", action="store_true", help="在最后打印问题总数")
-    output.add_argument("--exit-zero", dest="exit_zero", action="store_true", help="有问题也以 0 退出")
+    output.add_argument("--exit-zero", dest="exit_zero", action="store_true",
+                        help="有问题也以 0 退出（规则出错 GIP999 除外）")
     baseline = parser.add_argument_group("基线（已审阅的问题）")
     baseline.add_argument("--baseline", metavar="FILE", help="不再报告基线文件中记录的问题，只报告新问题")
     baseline.add_argument("--write-baseline", dest="write_baseline", metavar="FILE",
@@ -100,6 +102,7 @@ def _run(args: argparse.Namespace) -> int:
     from gip_lint import runner
     from gip_lint.cli import EXIT_CLEAN, EXIT_FINDINGS, UsageError
     from gip_lint.config import Resolver, project_root
+    from gip_lint.core_codes import RULE_CRASHED
     from gip_lint.formatters import FormatContext
     from gip_lint.rule import SEVERITY_RANK
     from gip_lint.settings import from_args
@@ -179,7 +182,8 @@ def _run(args: argparse.Namespace) -> int:
         found = kept
     failing = any(SEVERITY_RANK.get(d.severity, 2) >= threshold for d, threshold in diagnostics)
 
-    context = FormatContext(rules=resolver.all_rules(), source_line=_source_lines(args.stdin_filename), root=root)
+    source_line, source_at = _source_lines(args.stdin_filename)
+    context = FormatContext(rules=resolver.all_rules(), source_line=source_line, root=root, source_at=source_at)
     output = formatter.render(found, context)
     summary = _summary(found, context, args)
     if args.output_file:
@@ -196,7 +200,10 @@ def _run(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     if run_summary.wanted(args.summary, len(files)):
         sys.stderr.write(run_summary.render())
-    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+    # A crashing rule is a gip-lint defect, not a finding to waive: --exit-zero does not hide it
+    # (ignoring GIP999 itself does, since it is then never reported).
+    crashed = any(d.code == RULE_CRASHED.code for d in found)
+    return EXIT_FINDINGS if crashed or (failing and not args.exit_zero) else EXIT_CLEAN
 
 
 def _summary(diagnostics, context, args) -> str:
@@ -226,23 +233,29 @@ def _print_plugin_errors(resolver) -> None:
 
 
 def _source_lines(stdin_filename):
-    """``source_line(path, line)`` for the ``full`` format: reads each file once, lazily."""
+    """``source_line(path, line)`` and ``source_at(path, line, column)`` for the ``full`` format:
+    reads each file once, lazily."""
     from functools import lru_cache
 
     from gip_lint.linter import read_source
+    from gip_lint.source_lines import SourceLines
 
     @lru_cache(maxsize=64)
     def lines_of(path: str):
         if path == "-" or path == stdin_filename:
             return None  # standard input was consumed
         source = read_source(path)
-        return source if hasattr(source, "original_line") else None
+        return SourceLines(source) if hasattr(source, "original_line") else None
 
     def source_line(path: str, line: int) -> str:
         source = lines_of(path)
-        return source.original_line(line) if source is not None else ""
+        return source.at(line, 1)[0] if source is not None else ""
 
-    return source_line
+    def source_at(path: str, line: int, column: int) -> tuple[str, int]:
+        source = lines_of(path)
+        return source.at(line, column) if source is not None else ("", column)
+
+    return source_line, source_at
 
 
 def _show_settings(resolver, paths) -> int:

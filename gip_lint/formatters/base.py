@@ -18,15 +18,18 @@ class FormatContext(Record):
 
     ``rules`` maps every loaded code to its Rule (SARIF lists them all); ``source_line``
     returns the user's text of a line (``full``); ``root`` is the project root that
-    repository-relative paths (SARIF, github) and fingerprints start from.
+    repository-relative paths (SARIF, github) and fingerprints start from; ``source_at``, when
+    given, returns the text a (line, column) refers to and the caret's column in it (a Word
+    file's or web page's extracted paragraph or row, where ``source_line`` has no such line).
     """
 
-    __slots__ = ("rules", "source_line", "root")
+    __slots__ = ("rules", "source_line", "root", "source_at")
 
     def __init__(self, rules: Optional[dict] = None, source_line: Callable[[str, int], str] = _no_source,
-                 root: Optional[str] = None):
+                 root: Optional[str] = None, source_at: Optional[Callable[[str, int, int], tuple[str, int]]] = None):
         self._set(rules={} if rules is None else rules, source_line=source_line,
-                  root=os.getcwd() if root is None else root)  # rules: code → Rule
+                  root=os.getcwd() if root is None else root,  # rules: code → Rule
+                  source_at=source_at)
 
     def relative_path(self, path: str) -> str:
         from gip_lint.baseline import display_path

@@ -48,7 +48,11 @@ def render(diagnostics: Sequence[Diagnostic], context: FormatContext) -> str:
     parts = []
     for d in diagnostics:
         parts.append(flake8_line(d) + "\n")
-        parts.append(source_block(context.source_line(d.path, d.line), d.line, d.column))
+        if context.source_at is not None:
+            text, column = context.source_at(d.path, d.line, d.column)
+        else:
+            text, column = context.source_line(d.path, d.line), d.column
+        parts.append(source_block(text, d.line, column))
     return "".join(parts)
 
 

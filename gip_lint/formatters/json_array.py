@@ -1,4 +1,5 @@
-"""``json``: one JSON array of diagnostics (path, line, column, code, severity, message, fingerprint)."""
+"""``json``: one JSON array of diagnostics (path, line, column, code, severity, message, fingerprint;
+``suggestion`` {"value": …} when a finding names the value its cell should hold)."""
 
 from __future__ import annotations
 

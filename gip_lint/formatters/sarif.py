@@ -3,7 +3,8 @@
 Every loaded rule is listed with ``shortDescription`` (its summary), ``fullDescription`` and
 ``help`` (its documentation); every result has ``ruleId``, ``level`` from the severity, a
 repository-relative ``artifactLocation.uri``, a ``region`` and ``partialFingerprints`` (the
-baseline fingerprint, which does not depend on line numbers).
+baseline fingerprint, which does not depend on line numbers).  A result whose diagnostic names
+the value its cell should hold carries it as a ``fixes`` entry (text and Markdown files only).
 """
 
 from __future__ import annotations
@@ -49,7 +50,23 @@ def _result(d: Diagnostic, context: FormatContext, index: dict) -> dict:
         result["properties"] = {"page": d.page}
     if d.code in index:
         result["ruleIndex"] = index[d.code]
+    if d.suggestion is not None and d.path.lower().endswith(_TEXT_EXTENSIONS):
+        result["fixes"] = [_fix(d, result["locations"][0]["physicalLocation"]["artifactLocation"])]
     return result
+
+
+# Positions in text and Markdown files are the file's own: a cell can be replaced there (not in
+# a Word file or web page, whose positions are of the text gip-lint extracted).
+_TEXT_EXTENSIONS = (".txt", ".md", ".text", ".markdown")
+
+
+def _fix(d: Diagnostic, location: dict) -> dict:
+    value = str(d.suggestion.value)
+    region = {"startLine": d.line, "startColumn": d.column, "endLine": d.line,
+              "endColumn": d.column + len(d.suggestion.text)}
+    return {"description": {"text": f"改为 {value}"},
+            "artifactChanges": [{"artifactLocation": dict(location),
+                                 "replacements": [{"deletedRegion": region, "insertedContent": {"text": value}}]}]}
 
 
 def build_log(diagnostics: Sequence[Diagnostic], context: FormatContext) -> dict:

@@ -8,7 +8,7 @@ values to translate into protocol objects.
 from __future__ import annotations
 
 import os
-from typing import Callable, Sequence
+from typing import Callable, Optional, Sequence
 from urllib.parse import unquote, urlparse
 
 import attrs
@@ -16,7 +16,7 @@ import attrs
 from gip_lint.linter import Selection, lint_source
 from gip_lint.rule import Context, Diagnostic, Rule
 from gip_lint.source import DEFAULT_MAX_BYTES, DecodeError, from_text
-from gip_lint.lsp.positions import MARKUP_CELL_ENDS, TEXT_CELL_ENDS, UTF16, lsp_range, split_lines
+from gip_lint.lsp.positions import MARKUP_CELL_ENDS, TEXT_CELL_ENDS, UTF16, code_units, lsp_range, split_lines
 
 Range = tuple[tuple[int, int], tuple[int, int]]
 
@@ -39,6 +39,7 @@ class Placed:
 
     diagnostic: Diagnostic
     range: Range
+    fix: Optional[tuple[Range, str]] = None  # the suggested value's edit: (range of the cell's text, new text)
 
 
 def path_from_uri(uri: str) -> str:
@@ -100,8 +101,28 @@ def lint_buffer(text: str, path: str, setup: FileSetup, encoding: str = UTF16) -
         shift = not markup and text.startswith("\ufeff")
     lines = split_lines(text)
     cell_ends = MARKUP_CELL_ENDS if markup else TEXT_CELL_ENDS
-    return [Placed(d, lsp_range(lines, d.line, d.column + (shift and d.line == 1), encoding, cell_ends))
-            for d in diagnostics]
+    placed = []
+    for d in diagnostics:
+        column = d.column + (shift and d.line == 1)
+        fix = None
+        if d.suggestion is not None and not markup:  # positions are the buffer's own: the cell can be replaced
+            fix = suggested_edit(lines, d.line, column, d.suggestion, encoding)
+        placed.append(Placed(d, lsp_range(lines, d.line, column, encoding, cell_ends), fix))
+    return placed
+
+
+def suggested_edit(lines: Sequence[str], line: int, column: int, suggestion, encoding: str):
+    """(range, new text) replacing the cell text ``suggestion.text`` at (line, column), or None
+    when the buffer no longer holds that text there."""
+    if not 1 <= line <= len(lines):
+        return None
+    text = lines[line - 1]
+    start = column - 1
+    if text[start:start + len(suggestion.text)] != suggestion.text:
+        return None
+    row = line - 1
+    return ((row, code_units(text[:start], encoding)),
+            (row, code_units(text[:start + len(suggestion.text)], encoding))), str(suggestion.value)
 
 
 def hover_markdown(rule: Rule) -> str:

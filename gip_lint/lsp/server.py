@@ -3,7 +3,9 @@
 Documents are synchronised in full (a report is tens of kilobytes, and full sync avoids
 applying edits with line rules other than the editor's).  Diagnostics are published with
 the rule code, ``source = "gip-lint"``, a severity, and a range in the position encoding
-negotiated at ``initialize`` (UTF-16 unless the client offers UTF-8 or UTF-32).
+negotiated at ``initialize`` (UTF-16 unless the client offers UTF-8 or UTF-32).  A diagnostic
+that names the value its cell should hold (``Diagnostic.suggestion``) offers it as a quick fix
+(``textDocument/codeAction``) in text and Markdown buffers.
 """
 
 from __future__ import annotations
@@ -86,6 +88,24 @@ class GipLintServer(LanguageServer):
             data={"anchor": diag.anchor, "rule": diag.rule, "plugin": diag.plugin},
         )
 
+    def code_actions(self, uri: str, requested: types.Range) -> list[types.CodeAction]:
+        """A quick fix for each published diagnostic in ``requested`` that names the value its
+        cell should hold (the cell's text replaced by it)."""
+        span = ((requested.start.line, requested.start.character), (requested.end.line, requested.end.character))
+        actions = []
+        for placed in self.published.get(uri, ()):
+            if placed.fix is None or placed.range[1] < span[0] or span[1] < placed.range[0]:
+                continue
+            ((start_line, start_char), (end_line, end_char)), new_text = placed.fix
+            edit = types.TextEdit(range=types.Range(start=types.Position(line=start_line, character=start_char),
+                                                    end=types.Position(line=end_line, character=end_char)),
+                                  new_text=new_text)
+            actions.append(types.CodeAction(
+                title=f"改为 {new_text}（{placed.diagnostic.code}）", kind=types.CodeActionKind.QuickFix,
+                diagnostics=[self.to_protocol(placed)], is_preferred=True,
+                edit=types.WorkspaceEdit(changes={uri: [edit]})))
+        return actions
+
     def hover_at(self, uri: str, line: int, character: int) -> Optional[types.Hover]:
         hits = [p for p in self.published.get(uri, ()) if contains(p.range, (line, character))]
         sections = []
@@ -129,5 +149,10 @@ def create_server(project: Project) -> GipLintServer:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: GipLintServer, params: types.HoverParams) -> Optional[types.Hover]:
         return ls.hover_at(params.text_document.uri, params.position.line, params.position.character)
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    def code_action(ls: GipLintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return ls.code_actions(params.text_document.uri, params.range)
 
     return server

@@ -45,9 +45,22 @@ def _join_tables(blocks: list[Block]) -> list[tuple[str, list[Row]]]:
     tables: list[tuple[str, list[Row]]] = []
     previous_was_table = False
     broken_off: list[TextLine] = []
+    group_headings: list[TextLine] = []  # "行政复议" above a small table of its own (table 四 in three)
     for block in blocks:
         if isinstance(block, TableBlock):
             kind = classify(block)
+            # (a small table of five columns: not a table printed one cell per line)
+            if group_headings and kind in ("四", None) and any(len(row.cells) >= 5 for row in block.rows):
+                headings = [Row((RawCell(t.text, t.raw, t.line, t.column),), t.line) for t in group_headings]
+                group_headings = []
+                if tables and tables[-1][0] == "四":
+                    tables[-1][1].extend(headings + list(block.rows))  # the next group's small table
+                else:
+                    tables.append(("四", headings + list(block.rows)))
+                previous_was_table = True
+                broken_off = []
+                continue
+            group_headings = []
             # A part of the same table after a line that split it (a label on a line of its
             # own, a page number): one table, whose builder reports what does not fit.
             if tables and ((kind == tables[-1][0] and (previous_was_table or not _starts_over(kind, block)))
@@ -60,10 +73,22 @@ def _join_tables(blocks: list[Block]) -> list[tuple[str, list[Row]]]:
             broken_off = []
         elif previous_was_table and tables and tables[-1][0] == "三" and _broken_label(block) and len(broken_off) < 2:
             broken_off.append(block)
+        elif review_group_heading(block.text):
+            group_headings.append(block)
+            previous_was_table = False
+            broken_off = []
         else:
             previous_was_table = False
             broken_off = []
+            group_headings = []
     return tables
+
+
+def review_group_heading(text: str) -> Optional[str]:
+    """The group of table 四 a short line on its own names ("行政复议", "（二）行政诉讼（复议后起诉）")."""
+    from gip_lint.model.review import group_of_heading
+
+    return group_of_heading(text)
 
 
 _TABLE_STARTS = {"二": re.compile(r"第二十条第\(?一\)?项"), "三": re.compile(r"勾稽关系|申请人情况|自然人"),

@@ -104,7 +104,7 @@ GROUP_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
     )
 )
 
-OTHER_SUBROW = re.compile(r"^(3\.?)?其他$")
+OTHER_SUBROW = re.compile(r"^(3[.、]?)?其他$")  # "3.其他", "3、其他", "其他"
 
 # --- table 四 (spec §4) -------------------------------------------------------------------------------
 

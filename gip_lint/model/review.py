@@ -23,8 +23,50 @@ _GROUP_LABELS = (("行政复议", r"^行政复议$"), ("行政诉讼/未经复�
                  ("行政诉讼/复议后起诉", r"复议后起诉"))
 
 
+_GROUP_HEADING = re.compile(
+    r"^(?:\(?[一二三123]\)|[一二三123][、.])?(?:行政复议|行政诉讼\(?(?:未经复议直接起诉|复议后起诉)\)?"
+    r"|(?:未经复议直接起诉|复议后起诉)(?:的行政诉讼)?)(?:情况)?[:：]?$")
+
+
+def group_of_heading(text: str) -> Optional[str]:
+    """The group a heading of its own names, for table 四 written as three small tables."""
+    squashed = squash(text)
+    if len(squashed) > 24 or not _GROUP_HEADING.match(squashed):
+        return None
+    return next((g for g, pattern in _GROUP_LABELS if re.search(pattern, re.sub(r"^\(?[一二三123]\)|^[一二三123][、.]", "", squashed).rstrip(":：").removesuffix("情况"))), None)
+
+
+def _small_tables(rows: list[Row]) -> Optional[dict]:
+    """Table 四 as three small tables, each under a heading naming its group: the five numbers
+    below a heading are its group's.  None unless the rows are laid out so."""
+    current, seen_heading = None, False
+    groups: dict = {}
+    for row in rows:
+        texts = [c for c in row.cells if c.text]
+        if len(texts) == 1 and not is_value_like(texts[0]) and group_of_heading(texts[0].text):
+            current, seen_heading = group_of_heading(texts[0].text), True
+            continue
+        labels, value_start = split_row(row)
+        values = [c for c in row.cells[value_start:] if c.text]
+        if not values or any(not is_value_like(c) for c in values) or labels:
+            continue
+        if current is None or current in groups:
+            return None  # numbers no heading claims: not this layout
+        lo, hi = value_span(row.cells, value_start)
+        if hi - lo + 1 != 5:
+            return None  # not five numbers under a heading: another layout (fifteen in a row …)
+        groups[current] = tuple(read_cell(c) for c in row.cells[lo:hi + 1])
+    # Two groups at least, each under its own heading: one could be a lone labelled row.
+    if not seen_heading or len(groups) < 2:
+        return None
+    return groups
+
+
 def build_review(rows: list[Row], problems: list[ParseProblem]) -> Optional[ReviewLitigationTable]:
     first = rows[0]
+    small = _small_tables(rows)
+    if small is not None:
+        return ReviewLitigationTable(groups=small, line=first.line, column=first.cells[0].column)
     groups: dict[str, tuple[Optional[Cell], ...]] = {}
     value_rows = []
     for row in rows:

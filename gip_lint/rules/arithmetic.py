@@ -1,40 +1,35 @@
 """Table arithmetic (勾稽关系, spec §5 A1–A6): GIP201–GIP206.
 
-Every identity is evaluated once.  An identity with a blank cell is not evaluated (the blank
-is reported once, by GIP206, as "cannot verify").  When one wrong cell breaks several
-identities, each broken identity is reported once, and all of them point at the cell that
-the broken identities have in common, when exactly one has.
+Every identity is evaluated once (gip_lint.rules.identities), a blank cell as an unknown
+non-negative count: an identity that no completion of its blanks can satisfy is reported under
+its own code, saying so; one some completion satisfies cannot be decided and its blanks are
+reported once, by GIP206, as "cannot verify".  When one wrong cell breaks several identities,
+each broken identity is reported once, and all of them point at the one known cell the broken
+identities have in common, when exactly one has; when a single value of that cell makes every
+identity through it hold, the finding names it (``Finding.suggestion``).
 """
 
 from __future__ import annotations
 
 from typing import Iterable, Optional
 
-import attrs
-
-from gip_lint.model.document import ApplicationsTable, Cell, Report
+from gip_lint.model.document import Cell, Report
 from gip_lint.model.labels import (
     APPLICANT_COLUMNS,
     APPLICATION_ROW_NAMES,
     DECIMAL_COLUMNS,
-    OUTCOME_ROWS,
     REVIEW_COLUMNS,
     SIGNED_COLUMNS,
 )
-from gip_lint.rule import Finding, rule
-from gip_lint.rules import per_report
-
-TOTAL = len(APPLICANT_COLUMNS) - 1  # index of 总计
+from gip_lint.rule import Finding, Suggestion, rule
+from gip_lint.rules import identities
+from gip_lint.rules.identities import TOTAL, Identity
 
 
 def _fmt(value) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
-
-
-def _known(cells: Iterable[Optional[Cell]]) -> bool:
-    return all(cell is not None and cell.value is not None for cell in cells)
 
 
 def _plain(cells: Iterable[Optional[Cell]]) -> bool:
@@ -56,118 +51,81 @@ def _anchor(key: str, column: int) -> str:
     return f"table:三:row:{key}:col:{APPLICANT_COLUMNS[column]}"
 
 
-@attrs.frozen
-class Identity:
-    """One evaluated identity of table 三 or 四: its cells, the two sides, and where it failed."""
-
-    kind: str  # "A1" | "A2" | "A3" | "A4"
-    index: object  # the column (A1, A3), the row key (A2) or the group (A4)
-    left: object
-    right: object
-    cells: tuple  # ((row key, column index), ...) that take part
-    total: tuple  # (row key, column index) of the total cell
+def _cell_anchor(name: tuple) -> str:
+    table, key, column = name
+    if table == "三":
+        return _anchor(key, column)
+    return f"table:四:group:{key}:col:{REVIEW_COLUMNS[column]}"
 
 
-def _outcome_rows(table: ApplicationsTable, report_format: Optional[str]) -> tuple[str, ...]:
-    if report_format == "2019" or ("三(六)" in table.rows and "三(六)1" not in table.rows):
-        return OUTCOME_ROWS["2019"]
-    return OUTCOME_ROWS["2021"]
+def _cell_name(name: tuple) -> str:
+    table, key, column = name
+    if table == "三":
+        return f"表三“{APPLICATION_ROW_NAMES.get(key, key)}”行“{APPLICANT_COLUMNS[column]}”列"
+    return f"表四“{key}”组“{REVIEW_COLUMNS[column]}”列"
 
 
-_A1_KEYS = ("一", "二", "三(七)", "四")
-
-
-def broken_identities(report: Report) -> list[Identity]:
-    """Every identity of the report's table 三 whose cells are all present and numeric and
-    whose two sides differ, in the order: per column A1 then A3, then A2 per row.  GIP201-203
-    each need them: worked out once per report (callers must not modify the list)."""
-    values = per_report.store(report)
-    found = values.get("broken_identities")
-    if found is None:
-        found = values["broken_identities"] = _broken_identities(report.applications, report.format)
-    return found
-
-
-def _broken_identities(table: ApplicationsTable, report_format: Optional[str]) -> list[Identity]:
-    # Most identities hold: they are checked on plain values, and an Identity is made only for
-    # a broken one.  Sums run in the same order as written in the spec, so float results match.
-    rows = table.rows
-    values = {key: [None if cell is None else cell.value for cell in cells] for key, cells in rows.items()}
-    found: list[Identity] = []
-    outcomes = _outcome_rows(table, report_format)
-    a1 = all(k in values for k in _A1_KEYS)
-    a3_keys = outcomes + ("三(七)",)
-    a3 = all(k in values for k in a3_keys)
-    # Columns of the rows each identity reads: zip transposes in C.
-    a1_columns = list(zip(*(values[k] for k in _A1_KEYS))) if a1 else None
-    a3_columns = list(zip(*(values[k] for k in a3_keys))) if a3 else None
-    if a1 or a3:
-        for column in range(len(APPLICANT_COLUMNS)):
-            if a1:
-                one, two, handled, carried = a1_columns[column]
-                if one is not None and two is not None and handled is not None and carried is not None:
-                    left, right = one + two, handled + carried
-                    if abs(left - right) > 1e-9:
-                        found.append(Identity("A1", column, left, right, tuple((k, column) for k in _A1_KEYS),
-                                              ("三(七)", column)))
-            if a3:
-                column_values = a3_columns[column]
-                if None not in column_values:
-                    total = column_values[-1]
-                    parts = sum(column_values[:-1])
-                    if abs(total - parts) > 1e-9:
-                        found.append(Identity("A3", column, total, parts,
-                                              tuple((k, column) for k in a3_keys), ("三(七)", column)))
-    for key, row in values.items():
-        if None not in row:
-            parts = sum(row[:TOTAL])
-            if abs(row[TOTAL] - parts) > 1e-9:
-                found.append(Identity("A2", key, row[TOTAL], parts,
-                                      tuple((key, c) for c in range(len(row))), (key, TOTAL)))
-    return found
-
-
-def _culprit(identity: Identity, broken: list[Identity]) -> tuple:
-    """The one cell this broken identity shares with every other broken identity crossing it."""
-    crossing = [other for other in broken if other is not identity and set(other.cells) & set(identity.cells)]
-    if not crossing:
-        return identity.total
-    shared = set(identity.cells)
-    for other in crossing:
-        shared &= set(other.cells)
-    return shared.pop() if len(shared) == 1 else identity.total
-
-
-def _table3_findings(report: Report, kind: str) -> Iterable[Finding]:
-    table = report.applications
-    if table is None:
+def _findings(report: Report, kind: str) -> Iterable[Finding]:
+    """The findings of the broken identities of one kind, each at its culprit cell, with the
+    culprit's one right value when a single wrong number explains every broken identity."""
+    broken = identities.broken(report)
+    if not broken:
         return
-    broken = broken_identities(report)
+    cells = identities.cells_of(report)
     for identity in broken:
         if identity.kind != kind:
             continue
-        key, column = _culprit(identity, broken)
-        cell = table.rows[key][column]
-        yield Finding(cell.line, cell.column, _message(identity, table), anchor=_anchor(key, column) + f":{kind}")
+        name, shared = identities.culprit(identity, broken, cells)
+        cell = cells[name]
+        message = _message(identity, cells)
+        value = identities.suggestion(report, name) if shared else None
+        suggestion = None
+        if value is not None:
+            message += f"（若只有这一个数填错，{_cell_name(name)}应为 {value}）"
+            suggestion = Suggestion(value, cell.raw)
+        yield Finding(cell.line, cell.column, message, anchor=_cell_anchor(name) + f":{kind}",
+                      suggestion=suggestion)
 
 
-def _message(identity: Identity, table: ApplicationsTable) -> str:
-    rows = table.rows
+def _side(names: tuple, cells: dict) -> str:
+    """A side of an identity as written: its numbers, "空" for a blank, joined by "+"."""
+    return "+".join("空" if cells[n].value is None else _fmt(cells[n].value) for n in names)
+
+
+def _sum(names: tuple, known, identity: Identity, cells: dict) -> str:
+    """``a+b=c``, or ``a+空（已填的数之和 c）`` when the side has blanks (only the sum for the
+    twenty-odd outcome rows of A3)."""
+    if any(n in identity.blanks for n in names):
+        if len(names) > TOTAL:
+            return f"（有空单元格，已填的数之和 {_fmt(known)}）"
+        return f"{_side(names, cells)}（已填的数之和 {_fmt(known)}）"
+    if len(names) == 1:
+        return _fmt(known)
+    return f"{_side(names, cells)}={_fmt(known)}"
+
+
+def _no_completion(identity: Identity) -> str:
+    """What a message adds when blanks take part: no value of them can mend the identity."""
+    if not identity.blanks:
+        return ""
+    return f"；空单元格无论填什么非负数都无法使两边相等，至少相差 {_fmt(identity.gap)}"
+
+
+def _message(identity: Identity, cells: dict) -> str:
+    left = _sum(identity.left, identity.known_left, identity, cells)
+    right = _sum(identity.right, identity.known_right, identity, cells)
+    blanks = _no_completion(identity)
     if identity.kind == "A1":
-        column = identity.index
-        one, two, total, carry = (rows[k][column].value for k in ("一", "二", "三(七)", "四"))
-        return (f"表三“{APPLICANT_COLUMNS[column]}”列不平衡：第一项加第二项应等于第三项加第四项，"
-                f"实为 {_fmt(one)}+{_fmt(two)}={_fmt(identity.left)}，"
-                f"而 {_fmt(total)}+{_fmt(carry)}={_fmt(identity.right)}")
+        return (f"表三“{APPLICANT_COLUMNS[identity.index]}”列不平衡：第一项加第二项应等于第三项加第四项，"
+                f"实为 {left}，而 {right}{blanks}")
     if identity.kind == "A2":
         name = APPLICATION_ROW_NAMES.get(identity.index, identity.index)
-        parts = "+".join(_fmt(c.value) for c in rows[identity.index][:TOTAL])
-        return (f"表三“{name}”行：总计应为六类申请人之和 {parts}={_fmt(identity.right)}，"
-                f"表中为 {_fmt(identity.left)}")
-    column = identity.index
-    return (f"表三“{APPLICANT_COLUMNS[column]}”列：三(七)总计应等于各项办理结果之和 {_fmt(identity.right)}，"
-            f"表中为 {_fmt(identity.left)}（相差 {_fmt(identity.left - identity.right)}；"
-            f"部分公开是否被重复计入？）")
+        return f"表三“{name}”行：总计应为六类申请人之和 {right}，表中为 {left}{blanks}"
+    if identity.kind == "A4":
+        return f"表四“{identity.index}”：总计应为 {right}，表中为 {left}{blanks}"
+    difference = "" if blanks else f"（相差 {_fmt(identity.known_left - identity.known_right)}；部分公开是否被重复计入？）"
+    return (f"表三“{APPLICANT_COLUMNS[identity.index]}”列：三(七)总计应等于各项办理结果之和 "
+            f"{_fmt(identity.known_right) if not identity.blanks else right}，表中为 {left}{difference}{blanks}")
 
 
 @rule("GIP201", "applications-balance", severity="error")
@@ -179,13 +137,21 @@ def applications_balance(report: Report, context) -> Iterable[Finding]:
     不相等说明某个数字填错、漏计或重复计算。消息给出列名和四个数字；若能确定是哪个单元格出错，
     位置指向该单元格，否则指向三(七)总计。
 
+    空单元格是未填写的件数（不小于 0，但不当作 0）：只有一边有空单元格、而另一边（全部已填）
+    已经小于这一边已填的数之和时，空单元格填什么都无法相等，仍报告本代码，并说明至少相差多少；
+    否则无法核对，见 GIP206。
+
+    几个被破坏的关系恰好只共有一个单元格、且只有一个数值能让经过它的所有关系成立时，消息写出
+    “应为 N”，JSON 输出带 ``"suggestion": {"value": N}``，SARIF 带 ``fixes``（文本、Markdown 文件），
+    编辑器中可一键改正。两个单元格都可能出错时不给出建议。
+
     ## 错误示例
     自然人列：一 = 20，二 = 1，三(七) = 19，四 = 1（20 + 1 ≠ 19 + 1）。
 
     ## 正确示例
     自然人列：一 = 20，二 = 1，三(七) = 20，四 = 1。
     """
-    return _table3_findings(report, "A1")
+    return _findings(report, "A1")
 
 
 @rule("GIP202", "applications-row-total", severity="error")
@@ -194,6 +160,8 @@ def applications_row_total(report: Report, context) -> Iterable[Finding]:
 
     ## 为什么
     每一行的总计是该行自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。
+    有空单元格时，已填的六列之和已经大于总计，空单元格填什么都无法相等，仍然报告；
+    能确定唯一正确值时给出“应为 N”（见 GIP201）。
 
     ## 错误示例
     “一、本年新收政府信息公开申请数量”：自然人 18，商业企业 2，其余 0，总计 21。
@@ -201,7 +169,7 @@ def applications_row_total(report: Report, context) -> Iterable[Finding]:
     ## 正确示例
     同一行总计为 20。
     """
-    return _table3_findings(report, "A2")
+    return _findings(report, "A2")
 
 
 @rule("GIP203", "applications-outcomes", severity="error")
@@ -211,6 +179,8 @@ def applications_outcomes(report: Report, context) -> Iterable[Finding]:
     ## 为什么
     每件申请只计入一种办理结果（部分公开“只计这一情形，不计其他情形”），所以各项办理结果之和
     必须等于三(七)总计。最常见的原因是把部分公开的申请又计入了不予公开或无法提供。
+    有空单元格时，已填的各项之和已经大于三(七)总计，空单元格填什么都无法相等，仍然报告；
+    能确定唯一正确值时给出“应为 N”（见 GIP201）。
 
     ## 错误示例
     予以公开 7、部分公开 1、不予公开 1（同一件部分公开的申请又计入）、其他处理 10，总计 18。
@@ -218,7 +188,7 @@ def applications_outcomes(report: Report, context) -> Iterable[Finding]:
     ## 正确示例
     予以公开 7、部分公开 1、其他处理 10，总计 18。
     """
-    return _table3_findings(report, "A3")
+    return _findings(report, "A3")
 
 
 @rule("GIP204", "review-litigation-total", severity="error")
@@ -226,7 +196,8 @@ def review_litigation_total(report: Report, context) -> Iterable[Finding]:
     """表四某组的“总计”不等于结果维持、结果纠正、其他结果、尚未审结之和（A4）。
 
     ## 为什么
-    行政复议、未经复议直接起诉、复议后起诉三组各有五列，总计是前四列之和。
+    行政复议、未经复议直接起诉、复议后起诉三组各有五列，总计是前四列之和。有空单元格时，
+    已填的前四列之和已经大于总计，空单元格填什么都无法相等，仍然报告。
 
     ## 错误示例
     行政复议：结果维持 2，结果纠正 0，其他结果 1，尚未审结 7，总计 9。
@@ -234,19 +205,7 @@ def review_litigation_total(report: Report, context) -> Iterable[Finding]:
     ## 正确示例
     行政复议：结果维持 2，结果纠正 0，其他结果 1，尚未审结 7，总计 10。
     """
-    table = report.review_litigation
-    if table is None:
-        return
-    for group, cells in table.groups.items():
-        if not _known(cells):
-            continue
-        parts = sum(c.value for c in cells[:4])
-        total = cells[4]
-        if abs(total.value - parts) > 1e-9:
-            detail = "+".join(_fmt(c.value) for c in cells[:4])
-            yield Finding(total.line, total.column,
-                          f"表四“{group}”：总计应为 {detail}={_fmt(parts)}，表中为 {_fmt(total.value)}",
-                          anchor=f"table:四:group:{group}:col:总计")
+    return _findings(report, "A4")
 
 
 _PROBLEM_TEXT = {
@@ -323,13 +282,20 @@ def _not_a_number(cell: Cell, where: str, problem: str, decimal_ok: bool) -> Fin
                    + ("数" if decimal_ok else "整数"), anchor=f"cell:{where}")
 
 
+_NEEDS = {"A2": "行合计（A2）", "A1": "本列第一项加第二项等于第三项加第四项（A1）", "A3": "办理结果之和等于三(七)（A3）"}
+
+
 @rule("GIP206", "blank-cell", severity="warning")
 def blank_cell(report: Report, context) -> Iterable[Finding]:
     """统计表中勾稽关系需要的单元格为空，该关系无法核对（A6）。
 
     ## 为什么
-    空单元格表示“缺数”，不等于 0：gip-lint 不会把它当作 0 来核对，也不会因此报告合计错误，
-    但会提醒你这里无法核对。没有发生的情况应填 0。
+    空单元格表示“缺数”，不等于 0：gip-lint 不会把它当作 0 来核对，但会提醒你这里无法核对。
+    没有发生的情况应填 0。
+
+    空单元格是件数，不会是负数：已填的数已经证明某个关系不成立时（例如已填的六列之和大于总计），
+    由该关系自己的代码（GIP201–GIP204）报告；本代码只报告那些填上某个值就可能成立、因而确实
+    无法判断的关系所需的空单元格，消息中只列出这些关系。
 
     一行（表四的一组）中有几个空单元格时只报告一次，列出这些列；整行为空也只报告一次。
 
@@ -340,9 +306,13 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
     该单元格填 0（或实际数字）。
     """
     table = report.applications
+    settled = None
     if table is not None:
         for key, row in table.rows.items():
             blanks = _blanks(row)
+            if blanks:
+                settled = identities.settled_blanks(report) if settled is None else settled
+                blanks = [(i, cell) for i, cell in blanks if ("三", key, i) not in settled]
             if not blanks:
                 continue
             name = APPLICATION_ROW_NAMES.get(key, key)
@@ -352,18 +322,20 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
                               f"表三“{name}”行全部为空，无法核对本行及所在列的勾稽关系（没有发生应填 0）",
                               anchor=f"table:三:row:{key}:blank")
                 continue
-            needs = ["行合计（A2）"]
-            if key in ("一", "二", "三(七)", "四"):
-                needs.append("本列第一项加第二项等于第三项加第四项（A1）")
-            if key.startswith("三("):
-                needs.append("办理结果之和等于三(七)（A3）")
+            # What the blanks leave undecided (an identity already proven broken is not among it).
+            broken = identities.broken_through(report)
+            kinds = [kind for kind, applies in (("A2", True), ("A1", key in identities.A1_KEYS),
+                                                ("A3", key.startswith("三(")))
+                     if applies and any(kind not in broken.get(("三", key, i), ()) for i, _ in blanks)]
+            needs = [_NEEDS[kind] for kind in kinds]
             yield _blank_finding(blanks, APPLICANT_COLUMNS, f"表三“{name}”行",
                                  "无法核对：" + "；".join(needs) + "（没有发生应填 0）",
                                  lambda index: _anchor(key, index) + ":blank", f"table:三:row:{key}:blanks")
     review = report.review_litigation
     if review is not None:
         for group, row in review.groups.items():
-            blanks = _blanks(row)
+            blanks = [(i, cell) for i, cell in _blanks(row)
+                      if ("四", group, i) not in identities.settled_blanks(report)]
             if blanks:
                 yield _blank_finding(
                     blanks, REVIEW_COLUMNS, f"表四“{group}”组", "无法核对本组总计（没有发生应填 0）",

@@ -219,6 +219,9 @@ def prose_number_mismatch(report: Report, context) -> Iterable[Finding]:
     是真的，审核时是常见的扣分项。只在句子明确指同一个数量时才比较（“受理依申请公开 196
     项”“不予公开 1 项”“行政复议 2 件”）；“其中……”“较上年增加……”、其他年份、计划、约数都不比较。
 
+    表格有空单元格时，空单元格是未填写的件数（不小于 0）：正文数字比已填的数之和还小，无论
+    空单元格填什么都不可能一致，仍然报告；正文数字不小于已填的数之和时无法核对，不报告。
+
     ## 错误示例
     正文：全区共受理依申请公开 120 项……；表三“一、本年新收政府信息公开申请数量”总计：125
 
@@ -226,11 +229,16 @@ def prose_number_mismatch(report: Report, context) -> Iterable[Finding]:
     正文：全区共受理依申请公开 125 项……；表三“一、本年新收政府信息公开申请数量”总计：125
     """
     for statement in statements(report):
-        expected = quantity(report, statement.kind)
-        if expected is None or statement.value in expected.values:
+        expected = quantity(report, statement.kind, bounds=True)
+        if expected is None or not expected.contradicts(statement.value):
             continue
+        if expected.values:
+            said = f"为 {expected.values[0]}"
+        else:  # blank cells: the table gives only a least value, and the sentence is below it
+            said = (f"有空单元格，已填的数之和已达 {min(expected.at_least)}，比正文的 {statement.value} 多，"
+                    f"空单元格无论填什么非负数都无法一致")
         yield Finding(statement.paragraph.line, statement.paragraph.column + statement.start,
-                      f"正文“{statement.quote}”与表格不符：{expected.source}为 {expected.values[0]}",
+                      f"正文“{statement.quote}”与表格不符：{expected.source}{said}",
                       anchor=f"prose:{statement.kind}:{statement.value}")
 
 

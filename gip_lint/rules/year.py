@@ -111,12 +111,23 @@ def format_version(report: Report, context) -> Iterable[Finding]:
     的试行格式。2021 年度及以后的报告仍用“本年新制作数量”“上一年项目数量”“政府集中采购”等
     旧项目，说明表格没有更新。
 
+    2021 年格式的表三中，“(六)其他处理”只有一行（试行格式的写法）、没有 1—3 细项的，
+    是两种格式混用，不论年份同样报告。
+
     ## 错误示例
     2023 年度报告的表二：信息内容｜本年新制作数量｜本年新公开数量｜对外公开总数量
 
     ## 正确示例
     信息内容｜本年制发件数｜本年废止件数｜现行有效件数
     """
+    table = report.applications
+    if (report.format == "2021" and table is not None and "三(六)" in table.rows
+            and not any(key.startswith("三(六)") and key != "三(六)" for key in table.rows)):
+        position = table.row_positions["三(六)"]
+        yield Finding(position.line, position.column,
+                      "表三其余各项是 2021 年格式，但“(六)其他处理”只有一行（2019 年试行格式）：格式混用，"
+                      "应分为“1.申请人无正当理由逾期不补正……”“2.申请人逾期未按收费通知要求缴纳费用……”“3.其他”三项",
+                      anchor="format:mixed:三(六)")
     if report.year is None or report.year < 2021:
         return
     trial = [(marker, position) for version, marker, position in report.format_evidence if version == "2019"]

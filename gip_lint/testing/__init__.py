@@ -41,6 +41,11 @@ A case file (``GIP301.yml``)::
         file: reports/no-fee.txt
         options: {henan: {strict: true}}   # the plugin options a rule sees (Context.options)
         expect: []
+      - name: one wrong cell, named with its value
+        file: reports/seed.txt
+        edit: {replace: ["\t2\t0\t", "\t3\t0\t"]}
+        expect:
+          - {code: GIP202, line: 75, column: 14, suggestion: 2}
 
 A case passes only if gip-lint read its text: when the parser reports GIP002 (not a report)
 or GIP003 (a part not read) and the case neither expects that code nor says
@@ -81,11 +86,13 @@ def installed_rules() -> tuple[Rule, ...]:
 
 def lint_text(text: str, *, select: Optional[Iterable[str]] = None, ignore: Iterable[str] = (),
               plugins: Optional[Sequence[object]] = None, path: str = "<test>",
-              previous: Optional[str] = None, options: Optional[dict] = None) -> list[Diagnostic]:
+              previous: Optional[str] = None, options: Optional[dict] = None,
+              preview: bool = False) -> list[Diagnostic]:
     """Lint report text; return its diagnostics, sorted.
 
     ``plugins``: plugin modules/objects (or bare rules) to use instead of the installed ones.
     ``previous``: last year's report text, for year-over-year rules.
+    ``preview``: run preview rules too (``--preview``).
     """
     from gip_lint.api import parse
     from gip_lint.linter import Selection, lint_source
@@ -93,7 +100,7 @@ def lint_text(text: str, *, select: Optional[Iterable[str]] = None, ignore: Iter
 
     rules = _plugin_rules(plugins) if plugins is not None else installed_rules()
     context = Context(options=options or {}, previous=parse(previous) if previous is not None else None)
-    selection = Selection(select=tuple(select or ()), ignore=tuple(ignore))
+    selection = Selection(select=tuple(select or ()), ignore=tuple(ignore), preview=preview)
     return list(lint_source(from_text(text, path=path), rules, selection, context).diagnostics)
 
 
@@ -165,6 +172,7 @@ class Case:
     plugins: Optional[tuple] = None
     options: Optional[dict] = attrs.field(default=None, eq=False, hash=False)
     unreadable: bool = False  # the case knowingly lints a text the parser cannot (fully) read
+    suggestions: tuple[tuple[str, int, object], ...] = ()  # (code, line, suggested value or None)
 
 
 def _apply_edits(text: str, edits: dict) -> str:
@@ -207,9 +215,12 @@ def load_cases(path: str | os.PathLike) -> list[Case]:
         elif "previous" in entry:
             previous = entry["previous"]
         expect = tuple((e["code"], e["line"], e.get("column")) for e in entry.get("expect") or ())
+        suggestions = tuple((e["code"], e["line"], e["suggestion"]) for e in entry.get("expect") or ()
+                            if "suggestion" in e)
         cases.append(Case(id=f"{file.stem}:{entry['name']}", text=text, expect=expect,
                           select=tuple(entry.get("select") or default_select), previous=previous,
-                          options=entry.get("options"), unreadable=bool(entry.get("unreadable"))))
+                          options=entry.get("options"), unreadable=bool(entry.get("unreadable")),
+                          suggestions=suggestions))
     return cases
 
 
@@ -224,7 +235,8 @@ def case_params(directory: str | os.PathLike, pattern: str = "*.yml"):
 def check_case(case: Case, plugins: Optional[Sequence[object]] = None) -> None:
     """Assert that linting the case gives exactly the expected codes at the expected lines.
 
-    Every expectation names a code and a line; a column, when given, must match too.  A text
+    Every expectation names a code and a line; a column, when given, must match too, and so
+    must ``suggestion`` (the value the finding names for its cell; ``null``: none).  A text
     the parser could not read (GIP002/GIP003) fails the case unless the case expects that
     code or is marked ``unreadable``.
     """
@@ -243,6 +255,11 @@ def check_case(case: Case, plugins: Optional[Sequence[object]] = None) -> None:
     want = sorted((code, line) for code, line, _ in case.expect)
     columns_ok = all(any(d.code == code and d.line == line and d.column == column for d in found)
                      for code, line, column in case.expect if column is not None)
+    columns_ok = columns_ok and all(
+        any(d.code == code and d.line == line and (d.suggestion.value if d.suggestion else None) == value
+            for d in found)
+        for code, line, value in case.suggestions)
     if got != want or not columns_ok:
-        details = "\n".join(f"  {d.code} {d.line}:{d.column} {d.message}" for d in found) or "  (none)"
+        details = "\n".join(f"  {d.code} {d.line}:{d.column} {d.message}"
+                            + (f" [suggestion {d.suggestion.value}]" if d.suggestion else "") for d in found) or "  (none)"
         raise AssertionError(f"case {case.id}: expected {list(case.expect)}, got:\n{details}")

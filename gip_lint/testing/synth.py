@@ -116,8 +116,8 @@ def random_report(rng: _random.Random, small: bool = True) -> SynthReport:
                        applications=applications, review=review, active=active)
 
 
-def with_cell(report: SynthReport, table: str, key: str, column: int, value: int) -> SynthReport:
-    """The same report with one cell of table 三 or 四 changed (a fault)."""
+def with_cell(report: SynthReport, table: str, key: str, column: int, value: Optional[int]) -> SynthReport:
+    """The same report with one cell of table 三 or 四 changed (a fault; None: left blank)."""
     if table == "三":
         rows = {k: list(v) for k, v in report.applications.items()}
         rows[key][column] = value
@@ -170,7 +170,7 @@ class _Writer:
         return len(self.lines)
 
     def number(self, value) -> str:
-        text = str(value)
+        text = "" if value is None else str(value)  # None: a blank cell
         return text.translate(_FULLWIDTH_DIGITS) if self.layout.fullwidth_digits else text
 
     def label(self, text: str) -> str:
