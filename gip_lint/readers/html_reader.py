@@ -5,9 +5,10 @@ rowspan/colspan, ``&nbsp;`` in blank cells, labels split over ``<span>``/``<font
 navigation and footers around the report, GB2312/GBK pages.  This module
 
 1. decodes the bytes (BOM, valid UTF-8, the ``<meta>`` charset, GB18030: :func:`decode_html`),
-2. builds a small element tree with the standard library's :class:`html.parser.HTMLParser`,
-   which reports the exact line and column of every tag and text run (tree builders such as
-   BeautifulSoup keep positions for tags only), closing optional end tags the way browsers do,
+2. builds a small element tree with :mod:`gip_lint.readers.html_tokens`, a tokenizer linear on
+   any input that reports the exact line and column of every tag and text run (tree builders
+   such as BeautifulSoup keep positions for tags only), closing optional end tags the way
+   browsers do,
 3. walks it: paragraphs and headings become lines, a data table becomes TAB-separated rows
    with merged cells expanded into the grid (covered cells blank, as the text seeds have
    them), and site chrome (scripts, styles, ``<nav>``, ``<aside>``, ``<footer>``, Word's XML
@@ -21,10 +22,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from html import unescape
-from html.parser import HTMLParser
 from typing import Optional, Union
 
+from gip_lint.readers.html_tokens import Tokenizer
 from gip_lint.readers.layout import (
     CellContent,
     Paragraph,
@@ -40,11 +40,11 @@ from gip_lint.source import DecodeError, SourceText, decode, split_lines
 # --- decoding ------------------------------------------------------------------------------------
 
 
-class _MetaScanner(HTMLParser):
+class _MetaScanner(Tokenizer):
     """Finds the charset a page declares in ``<meta>`` (only the first few KB are scanned)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
+        super().__init__()
         self.charset: Optional[str] = None
 
     def handle_starttag(self, tag, attrs):
@@ -57,12 +57,6 @@ class _MetaScanner(HTMLParser):
             match = re.search(r"charset\s*=\s*['\"]?([\w.:-]+)", values.get("content", ""), re.I)
             if match:
                 self.charset = match.group(1)
-
-    def parse_html_declaration(self, i):  # tolerate "<![foo" like the real parser does
-        try:
-            return super().parse_html_declaration(i)
-        except AssertionError:
-            return self.parse_bogus_comment(i)
 
 
 def declared_charset(data: bytes) -> Optional[str]:
@@ -143,9 +137,9 @@ class Node:
         self.parent = parent
 
 
-class _TreeBuilder(HTMLParser):
+class _TreeBuilder(Tokenizer):
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
+        super().__init__()
         self.root = Node("#root", {}, 1, 1, None)
         self.stack: list[Node] = [self.root]
 
@@ -219,23 +213,13 @@ class _TreeBuilder(HTMLParser):
     def handle_data(self, data):
         self._text(data, True)
 
-    def handle_entityref(self, name):
-        self._text(unescape(f"&{name};"), False)
-
-    def handle_charref(self, name):
-        self._text(unescape(f"&#{name};"), False)
-
-    def parse_html_declaration(self, i):
-        try:
-            return super().parse_html_declaration(i)
-        except AssertionError:  # "<![foo" is no marked section the parser knows: skip it
-            return self.parse_bogus_comment(i)
+    def handle_reference(self, raw, text):
+        self._text(text, False)
 
 
 def build_tree(text: str) -> Node:
     builder = _TreeBuilder()
     builder.feed(text)
-    builder.close()
     return builder.root
 
 
