@@ -142,6 +142,7 @@ class _TreeBuilder(Tokenizer):
         super().__init__()
         self.root = Node("#root", {}, 1, 1, None)
         self.stack: list[Node] = [self.root]
+        self.open: dict[str, int] = {}  # tag → how many are on the stack (closing needs no walk then)
 
     # positions: getpos() is (1-based line, 0-based column) of the current token
     def _pos(self) -> tuple[int, int]:
@@ -151,10 +152,12 @@ class _TreeBuilder(Tokenizer):
     def _close_until(self, tags: frozenset, boundary: frozenset) -> None:
         """Pop up to and including the innermost open element in ``tags``, unless a
         ``boundary`` element is met first."""
+        if not any(self.open.get(tag) for tag in tags):
+            return  # 200,000 nested <div> cost no walk down the stack for each
         for index in range(len(self.stack) - 1, 0, -1):
             tag = self.stack[index].tag
             if tag in tags:
-                del self.stack[index:]
+                self._pop_from(index)
                 return
             if tag in boundary:
                 return
@@ -181,11 +184,17 @@ class _TreeBuilder(Tokenizer):
         parent.children.append(node)
         if tag not in _VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(node)
+            self.open[tag] = self.open.get(tag, 0) + 1
+
+    def _pop_from(self, index: int) -> None:
+        for node in self.stack[index:]:
+            self.open[node.tag] -= 1
+        del self.stack[index:]
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
         if tag not in _VOID and self.stack[-1].tag == tag and len(self.stack) > 1:
-            self.stack.pop()
+            self._pop_from(len(self.stack) - 1)
 
     def handle_endtag(self, tag):
         if tag == "br":  # </br> is read as <br> by every browser

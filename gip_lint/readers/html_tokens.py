@@ -73,32 +73,51 @@ class Tokenizer:
         """Tokenize ``text`` (the whole document: a construct left open ends it)."""
         self._input = text
         pos, end = 0, len(text)
+        run = 0  # where the text not yet handed to handle_data starts
         while pos < end:
-            self._token = pos
-            char = text[pos]
-            if char == "&":
-                pos = self._reference(pos)
-                continue
-            if char != "<":
-                found = _TEXT_END.search(text, pos)
-                stop = found.start() if found else end
-                self.handle_data(text[pos:stop])
-                pos = stop
-                continue
+            found = _TEXT_END.search(text, pos)
+            pos = found.start() if found else end
+            if pos >= end:
+                break
             following = text[pos + 1:pos + 2]
+            if text[pos] == "&":
+                match = _REFERENCE.match(text, pos)
+                if match is None or unescape(match.group()) == match.group():
+                    pos = match.end() if match else pos + 1  # no reference: plain text
+                    continue
+                self._flush(run, pos)
+                self._token = pos
+                self.handle_reference(match.group(), unescape(match.group()))
+                pos = run = match.end()
+                continue
             if following.isascii() and following.isalpha():
-                pos = self._start_tag(pos)
+                handle = self._start_tag
             elif following == "/":
-                pos = self._end_tag(pos)
+                handle = self._end_tag
             elif text.startswith("<!--", pos):
-                pos = self._comment(pos)
+                handle = self._comment
             elif text.startswith("<![CDATA[", pos):
-                pos = self._until(pos + 9, "]]>")
+                handle = self._cdata
             elif following in ("!", "?"):
-                pos = self._until(pos + 2, ">")  # a declaration or a bogus comment
+                handle = self._bogus_comment
             else:
-                self.handle_data("<")
-                pos += 1
+                pos += 1  # a "<" that opens nothing is text
+                continue
+            self._flush(run, pos)
+            self._token = pos
+            pos = run = handle(pos)
+        self._flush(run, end)
+
+    def _flush(self, start: int, stop: int) -> None:
+        if stop > start:
+            self._token = start
+            self.handle_data(self._input[start:stop])
+
+    def _cdata(self, pos: int) -> int:
+        return self._until(pos + 9, "]]>")
+
+    def _bogus_comment(self, pos: int) -> int:
+        return self._until(pos + 2, ">")  # a declaration, "<?...>", "</ x>"
 
     def _until(self, start: int, closing: str) -> int:
         """The offset just past ``closing``; the end of the text when it never comes."""
@@ -112,19 +131,6 @@ class Tokenizer:
         if text.startswith("<!--->", pos):
             return pos + 6
         return self._until(pos + 4, "-->")  # unclosed: the rest is a comment, as in browsers
-
-    def _reference(self, pos: int) -> int:
-        match = _REFERENCE.match(self._input, pos)
-        if not match:
-            self.handle_data("&")
-            return pos + 1
-        raw = match.group()
-        text = unescape(raw)
-        if text == raw:
-            self.handle_data(raw)
-        else:
-            self.handle_reference(raw, text)
-        return match.end()
 
     def _attributes(self, pos: int) -> tuple[list, int, bool]:
         """Attributes from ``pos`` up to the closing ``>``: (attrs, offset past it or -1, ``/>``)."""
@@ -169,9 +175,7 @@ class Tokenizer:
         if tag in RAW_TEXT:
             closing = re.compile(r"</%s(?=[\t\n\f />])" % tag, re.I).search(text, after)
             stop = closing.start() if closing else len(text)
-            if stop > after:
-                self._token = after
-                self.handle_data(text[after:stop])
+            self._flush(after, stop)
             return stop
         return after
 
@@ -181,7 +185,7 @@ class Tokenizer:
         if name is None:
             if text.startswith("</>", pos):
                 return pos + 3
-            return self._until(pos + 2, ">")  # "</ x>": a bogus comment
+            return self._bogus_comment(pos)
         _, after, _ = self._attributes(name.end())
         if after < 0:
             return len(text)
