@@ -39,6 +39,7 @@ KEYS = {
     "format": "format",
     "plugins": "plugins",
     "max-file-size": "max_file_size",
+    "time-limit": "time_limit",
     "require-plugins": "require_plugins",
 }
 FIELD_KEYS = {field: key for key, field in KEYS.items()}
@@ -150,6 +151,10 @@ def _check_value(where: str, key: str, field: str, value, directory: str):
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise ConfigError(f"{where}：{key} 应为正整数（字节数）")
         return value
+    if field == "time_limit":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ConfigError(f"{where}：{key} 应为不小于 0 的秒数（0 表示不限）")
+        return float(value)
     raise AssertionError(field)
 
 

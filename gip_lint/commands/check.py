@@ -35,6 +35,8 @@ def add_parser(subparsers) -> None:
                        help="显示适用于 PATH 的设置及每项的来源，不做检查")
     files.add_argument("--max-file-size", dest="max_file_size", type=int, metavar="BYTES",
                        help="超过此大小的文件报告 GIP001 而不解析")
+    files.add_argument("--time-limit", dest="time_limit", type=_seconds, metavar="SECONDS",
+                       help="读取和检查一个文件最多用时（默认 20 秒；0 表示不限），超时报告 GIP001 并继续下一个文件")
     files.add_argument("--stdin-filename", dest="stdin_filename", help="从标准输入读取时使用的文件名")
     files.add_argument("--previous", metavar="FILE",
                        help="同一机关上一年度的报告，用于跨年度核对（GIP506–GIP508）；只能检查一份报告。"
@@ -71,6 +73,16 @@ def _jobs(value: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError(f"应为正整数：{value}")
     return jobs
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为秒数：{value}") from None
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"应为不小于 0 的秒数：{value}")
+    return seconds
 
 
 def jobs_for(args) -> int:
