@@ -2,7 +2,8 @@
 
 The mutations are those of the fuzzing that found the crash: full-width digits, pipe and TAB
 rows mixed, negative numbers, control characters, swapped blocks, truncation, GB18030.
-Every run of every rule must end in ordinary diagnostics: no GIP999, no GIP003 "内部错误".
+Every run of every rule must end in ordinary diagnostics: no GIP999, no GIP003 "内部错误" (the
+whole report unchecked) nor "读取出错" (one table unchecked by a defect, the rest checked).
 """
 
 from __future__ import annotations
@@ -81,7 +82,8 @@ MUTATION = st.tuples(
 
 def _internal_errors(source) -> list:
     result = lint_source(source, RULES)
-    return [d for d in result.diagnostics if d.code == "GIP999" or (d.code == "GIP003" and "内部错误" in d.message)]
+    return [d for d in result.diagnostics
+            if d.code == "GIP999" or (d.code == "GIP003" and ("内部错误" in d.message or "读取出错" in d.message))]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -112,3 +114,18 @@ def test_a_lone_pipe_line_in_a_table_is_no_row_and_the_report_is_checked():
     mutated = "\n".join(lines[:row] + ["|"] + lines[row:])
     shifted = [(line + (line > row), code, message) for line, code, message in _codes(text)]
     assert shifted == [(66, "GIP206", shifted[0][2])] and _codes(mutated) == shifted  # table 三 is above
+
+
+def test_a_table_whose_reading_fails_is_one_gip003_and_the_rest_is_checked(monkeypatch):
+    import gip_lint.model.build as build
+
+    def broken(rows, problems):
+        raise IndexError("tuple index out of range")
+
+    monkeypatch.setattr(build, "build_review", broken)
+    text = (ROOT / "tests" / "rules" / "reports" / "seed-001-one-gip206.txt").read_text(encoding="utf-8")
+    found = [(line, code) for line, code, _ in _codes(text)]
+    messages = [message for _, code, message in _codes(text) if code == "GIP003"]
+    assert found == [(66, "GIP206"), (70, "GIP003")]
+    assert messages == ["表四读取出错，未参与核对（IndexError: tuple index out of range；这是 gip-lint 的缺陷，请报告），"
+                        "报告的其余部分已检查"]
