@@ -79,7 +79,7 @@ MEMORY_CASES = {
 def _peak_rss_mb(path: str, *options: str) -> tuple[float, str]:
     """Peak RSS of `gip-lint check path` in a child process, and its first line of output."""
     script = ("import resource, sys\nfrom gip_lint.cli import main\n"
-              "code = main(['check', '-q', *sys.argv[1:]])\n"
+              "code = main(['check', *sys.argv[1:]])\n"
               "sys.stderr.write('%d %d\\n' % (code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n")
     done = subprocess.run([sys.executable, "-c", script, path, *options], capture_output=True, text=True)
     code, kb = done.stderr.split()[-2:]

@@ -29,6 +29,8 @@ def add_parser(subparsers) -> None:
     files.add_argument("--config", metavar="FILE", help="对所有文件使用这个配置文件（.gip-lint.toml 或 pyproject.toml）")
     files.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
     files.add_argument("--plugin", action="append", metavar="FILE", help="加载本地插件模块（.py 文件，可重复）")
+    files.add_argument("--no-local-plugins", dest="no_local_plugins", action="store_true",
+                       help="不加载配置文件列出的本地插件（检查来历不明的目录时使用，见 SECURITY.md）")
     files.add_argument("--require-plugins", dest="require_plugins", metavar="NAME,…",
                        help="这些插件（入口点名或包名，逗号分隔）没有加载时以 2 退出（用于 CI）")
     files.add_argument("--show-settings", dest="show_settings", action="store_true",
@@ -124,7 +126,8 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("请给出要检查的文件或目录（- 表示标准输入）")
     if args.config and not os.path.isfile(args.config):
         raise UsageError(f"配置文件不存在：{args.config}")
-    resolver = Resolver(cli, config_path=args.config, isolated=args.isolated, stdin_filename=args.stdin_filename)
+    resolver = Resolver(cli, config_path=args.config, isolated=args.isolated, stdin_filename=args.stdin_filename,
+                        local_plugins=not args.no_local_plugins)
     if args.show_settings:
         return _show_settings(resolver, args.paths)
 
