@@ -92,3 +92,12 @@ def test_the_time_limit_is_read_from_the_configuration(tmp_path):
     assert done.returncode == 1
     assert f"{paths[1]}:1:1: GIP001 读取/检查用时超过 0.5 秒" in done.stdout
     assert f"{paths[0]}:66:27: {GIP206}\n" in done.stdout
+
+
+@pytest.mark.parametrize("value", ["-1", '"20s"', "true"])
+def test_a_bad_time_limit_in_a_configuration_is_exit_2_naming_the_file_and_key(tmp_path, capsys, value):
+    paths, _ = _folder(tmp_path, "python", reports=1)
+    config = tmp_path / ".gip-lint.toml"
+    config.write_text(f"time-limit = {value}\n", encoding="utf-8")
+    assert main(["check", str(paths[0])]) == 2
+    assert f"{config}：time-limit 应为不小于 0 的秒数（0 表示不限）" in capsys.readouterr().err
