@@ -31,12 +31,13 @@ HOSTILE = {
 NOT_A_REPORT = "GIP002 不是政府信息公开工作年度报告"
 
 
-def test_every_hostile_page_is_linted_and_the_report_after_them_too(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])  # in-process, and in worker processes (11 files)
+def test_every_hostile_page_is_linted_and_the_report_after_them_too(tmp_path, jobs):
     for name, data in HOSTILE.items():
         (tmp_path / name).write_bytes(data)
     report = tmp_path / "z-report.txt"
     report.write_bytes(SEED_GIP206.read_bytes())
-    done = subprocess.run([sys.executable, "-m", "gip_lint", "check", "-j", "1", "--no-summary", str(tmp_path)],
+    done = subprocess.run([sys.executable, "-m", "gip_lint", "check", "-j", jobs, "--no-summary", str(tmp_path)],
                           capture_output=True, text=True, timeout=120)  # a hang guard, not a speed test
     assert done.returncode == 1 and done.stderr == ""
     lines = done.stdout.splitlines()
