@@ -39,6 +39,7 @@ KEYS = {
     "format": "format",
     "plugins": "plugins",
     "max-file-size": "max_file_size",
+    "time-limit": "time_limit",
     "require-plugins": "require_plugins",
     "preview": "preview",
 }
@@ -155,6 +156,10 @@ def _check_value(where: str, key: str, field: str, value, directory: str):
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise ConfigError(f"{where}：{key} 应为正整数（字节数）")
         return value
+    if field == "time_limit":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ConfigError(f"{where}：{key} 应为不小于 0 的秒数（0 表示不限）")
+        return float(value)
     raise AssertionError(field)
 
 
@@ -322,15 +327,18 @@ class Resolver:
     """Settings and plugins per linted file, with configuration files cached per directory.
 
     ``config_path`` forces one file for every linted file (``--config``); ``isolated``
-    ignores configuration files altogether (``--isolated``).
+    ignores configuration files altogether (``--isolated``); without ``local_plugins`` the
+    ``plugins`` a configuration file lists are not loaded (``--no-local-plugins``: a folder
+    nobody here controls runs none of its code), those of the command line still are.
     """
 
     def __init__(self, cli: Settings, *, config_path: Optional[str] = None, isolated: bool = False,
-                 stdin_filename: Optional[str] = None, load_plugins=None):
+                 stdin_filename: Optional[str] = None, load_plugins=None, local_plugins: bool = True):
         from gip_lint.plugins import load_plugins as default_loader
 
         self.cli = cli
         self.isolated = isolated
+        self.local_plugins = local_plugins
         self.stdin_filename = stdin_filename
         self._load_plugins = load_plugins or default_loader
         self._dirs: dict[str, Optional[ConfigFile]] = {}
@@ -365,7 +373,8 @@ class Resolver:
     # -- plugins ---------------------------------------------------------------------------------
 
     def plugins_for_config(self, config: Optional[ConfigFile]):
-        local = tuple(dict.fromkeys(self.cli.plugins + (config.values.get("plugins", ()) if config else ())))
+        listed = config.values.get("plugins", ()) if config and self.local_plugins else ()
+        local = tuple(dict.fromkeys(self.cli.plugins + listed))
         if local not in self._plugin_sets:
             plugin_set = self._load_plugins(local_plugins=local)
             self._plugin_sets[local] = plugin_set

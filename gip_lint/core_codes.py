@@ -12,7 +12,7 @@ _PLUGIN = "core"
 
 CANNOT_READ = Rule(
     code="GIP001", name="cannot-read", severity="error", check=None, plugin=_PLUGIN,
-    summary="文件无法读取或解码（不是 UTF-8/GB18030 文本、二进制文件、损坏的文档、过大或无权限）。",
+    summary="文件无法读取或解码（不是 UTF-8/GB18030 文本、二进制文件、损坏的文档、过大、无权限或用时过长）。",
     explanation="""## 含义
 gip-lint 读不了这个文件，因此无法检查其内容。位置通常是 1:1，或指向第一个无法解码的字节。
 
@@ -22,7 +22,9 @@ gip-lint 读不了这个文件，因此无法检查其内容。位置通常是 1
 
 ## 错误示例
 把 PDF 或图片以 .txt 扩展名保存；Word 文档损坏；扫描件 PDF（没有文字层，诊断给出页码）、
-加密或损坏的 PDF；文件超过大小上限（--max-file-size）。
+加密或损坏的 PDF；文件超过大小上限（--max-file-size）；
+读取和检查一个文件的用时超过上限（--time-limit，默认 20 秒：来历不明的网页可能是为拖住检查而构造的），
+此时报告“读取/检查用时超过 N 秒”，并继续检查下一个文件。
 
 ## 正确示例
 另存为 UTF-8 文本，或提供原始 .docx / .html 文件。""",

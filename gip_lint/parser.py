@@ -178,6 +178,8 @@ def parse_blocks(text: str, original: str) -> list[Block]:
                     for offset, line_text in enumerate(lines)]
             if "-" in token:  # a Markdown separator row ("|---|---|") is no row of the table
                 rows = [r for r in rows if not _is_pipe_separator(r)]
+            if "|" in token:  # nor is a lone "|" (its outer pipes are all it has): every row has a cell
+                rows = [r for r in rows if r.cells]
             if rows:
                 blocks.append(TableBlock(rows=tuple(rows), line=rows[0].line))
             continue

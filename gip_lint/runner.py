@@ -76,15 +76,28 @@ def crashed(path: str, message: str) -> FileResult:
         rule=RULE_CRASHED.name, plugin=RULE_CRASHED.plugin),))
 
 
+def timed_out(path: str, seconds: float) -> FileResult:
+    """The result for a file that took longer than the time limit (GIP001)."""
+    from gip_lint.core_codes import CANNOT_READ
+    from gip_lint.rule import Diagnostic
+
+    return FileResult(path, (Diagnostic(
+        path=path, line=1, column=1, code=CANNOT_READ.code, severity=CANNOT_READ.severity,
+        message=f"读取/检查用时超过 {seconds:g} 秒，文件未被检查完（可用 --time-limit 调整）",
+        anchor="timeout:file", rule=CANNOT_READ.name, plugin=CANNOT_READ.plugin),))
+
+
 def map_paths(task: Callable[[str], T], files: list[str], jobs: int = 1, progress: bool = False,
-              on_crash: Callable[[str, str], T] = crashed) -> Iterator[T]:
-    """``task`` over ``files`` (in worker processes when ``jobs`` > 1), results in file order."""
+              on_crash: Callable[[str, str], T] = crashed, time_limit: float = 0.0,
+              on_timeout: Callable[[str, float], T] = timed_out) -> Iterator[T]:
+    """``task`` over ``files`` (in worker processes when ``jobs`` > 1), results in file order;
+    a file taking more than ``time_limit`` seconds (0: no limit) is ``on_timeout``."""
     from gip_lint import startup
     from gip_lint.parallel import map_files
     from gip_lint.progress import track
 
     startup.resume()  # the command line's start-up is over (before workers fork)
-    return track(map_files(task, files, jobs, on_crash), len(files), progress)
+    return track(map_files(task, files, jobs, on_crash, time_limit, on_timeout), len(files), progress)
 
 
 def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=None, jobs: int = 1,
@@ -110,6 +123,9 @@ def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=N
     # paths only, found before the workers fork.
     previous = predecessors(files, plugins.rules, selection_for(settings), tuple(plugins.readers),
                             settings.max_file_size,
-                            map_paths=lambda task, paths: map_paths(task, paths, jobs, on_crash=lambda path, _: None))
+                            map_paths=lambda task, paths: map_paths(task, paths, jobs, on_crash=lambda path, _: None,
+                                                                    time_limit=settings.time_limit,
+                                                                    on_timeout=lambda path, _: None))
     show = progress_bar.wanted(len(files)) if progress is None else progress
-    return map_paths(linter_for(settings, plugins, resolver, previous=previous), files, jobs, show)
+    return map_paths(linter_for(settings, plugins, resolver, previous=previous), files, jobs, show,
+                     time_limit=settings.time_limit)

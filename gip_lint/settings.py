@@ -4,7 +4,7 @@ Layers, lowest first (see :mod:`gip_lint.config` and docs/configuration.md)::
 
     gip-lint's defaults < plugins' defaults < the closest configuration file < the command line
 
-Values that *choose* (``select``, ``fail_on``, ``format``, ``max_file_size``, ``preview``) are replaced by
+Values that *choose* (``select``, ``fail_on``, ``format``, ``max_file_size``, ``preview``, ``time_limit``) are replaced by
 a higher layer; values that *add* (``extend_select``, ``ignore``, ``exclude``, ``plugins``,
 ``require_plugins``, ``per_file_ignores``, ``severity``, plugin ``options``) accumulate, a higher layer winning
 per key.  ``source`` records where each value came from (for ``--show-settings``).
@@ -17,6 +17,9 @@ from typing import Optional
 from gip_lint.record import Record
 from gip_lint.rule import SEVERITIES
 from gip_lint.source import DEFAULT_MAX_BYTES
+
+#: Seconds one file may take to read and check before it is given up (GIP001); 0: no limit.
+DEFAULT_TIME_LIMIT = 20.0
 
 DEFAULTS_SOURCE = "默认值"
 CLI_SOURCE = "命令行"
@@ -34,18 +37,19 @@ class Settings(Record):
     """
 
     __slots__ = ("select", "extend_select", "ignore", "per_file_ignores", "fail_on", "format", "max_file_size",
-                 "severity", "exclude", "plugins", "require_plugins", "options", "preview", "config_file", "base_dir",
-                 "source")
+                 "time_limit", "severity", "exclude", "plugins", "require_plugins", "options", "preview", "config_file",
+                 "base_dir", "source")
 
     def __init__(self, select: tuple[str, ...] = (), extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                  per_file_ignores: tuple = (), fail_on: str = "warning", format: str = "default",
-                 max_file_size: int = DEFAULT_MAX_BYTES, severity: Optional[dict] = None, exclude: tuple[str, ...] = (),
+                 max_file_size: int = DEFAULT_MAX_BYTES, time_limit: float = DEFAULT_TIME_LIMIT, severity: Optional[dict] = None, exclude: tuple[str, ...] = (),
                  plugins: tuple[str, ...] = (), require_plugins: tuple[str, ...] = (), options: Optional[dict] = None,
                  preview: bool = False, config_file: Optional[str] = None, base_dir: str = ".", source: Optional[dict] = None):
         self._set(
             select=select, extend_select=extend_select, ignore=ignore,
             per_file_ignores=per_file_ignores,  # ((glob, (code, ...)), ...), globs relative to ``base_dir``
             fail_on=fail_on, format=format, max_file_size=max_file_size,
+            time_limit=time_limit,  # seconds a file may take (0: no limit)
             severity={} if severity is None else severity,  # code → severity override
             exclude=exclude,  # globs, relative to ``base_dir`` (or a file/directory name)
             plugins=plugins,  # absolute paths of local plugin modules
@@ -87,7 +91,7 @@ def from_args(args) -> Settings:
         given = getattr(args, name, None)
         if given is not None:
             values[name] = split_codes(given)
-    for name in ("fail_on", "format", "max_file_size"):
+    for name in ("fail_on", "format", "max_file_size", "time_limit"):
         given = getattr(args, name, None)
         if given is not None:
             values[name] = given

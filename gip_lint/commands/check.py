@@ -30,12 +30,16 @@ def add_parser(subparsers) -> None:
     files.add_argument("--config", metavar="FILE", help="对所有文件使用这个配置文件（.gip-lint.toml 或 pyproject.toml）")
     files.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
     files.add_argument("--plugin", action="append", metavar="FILE", help="加载本地插件模块（.py 文件，可重复）")
+    files.add_argument("--no-local-plugins", dest="no_local_plugins", action="store_true",
+                       help="不加载配置文件列出的本地插件（检查来历不明的目录时使用，见 SECURITY.md）")
     files.add_argument("--require-plugins", dest="require_plugins", metavar="NAME,…",
                        help="这些插件（入口点名或包名，逗号分隔）没有加载时以 2 退出（用于 CI）")
     files.add_argument("--show-settings", dest="show_settings", action="store_true",
                        help="显示适用于 PATH 的设置及每项的来源，不做检查")
     files.add_argument("--max-file-size", dest="max_file_size", type=int, metavar="BYTES",
                        help="超过此大小的文件报告 GIP001 而不解析")
+    files.add_argument("--time-limit", dest="time_limit", type=_seconds, metavar="SECONDS",
+                       help="读取和检查一个文件最多用时（默认 20 秒；0 表示不限），超时报告 GIP001 并继续下一个文件")
     files.add_argument("--stdin-filename", dest="stdin_filename", help="从标准输入读取时使用的文件名")
     files.add_argument("--previous", metavar="FILE",
                        help="同一机关上一年度的报告，用于跨年度核对（GIP506–GIP508）；只能检查一份报告。"
@@ -73,6 +77,16 @@ def _jobs(value: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError(f"应为正整数：{value}")
     return jobs
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为秒数：{value}") from None
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"应为不小于 0 的秒数：{value}")
+    return seconds
 
 
 def jobs_for(args) -> int:
@@ -115,7 +129,8 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("请给出要检查的文件或目录（- 表示标准输入）")
     if args.config and not os.path.isfile(args.config):
         raise UsageError(f"配置文件不存在：{args.config}")
-    resolver = Resolver(cli, config_path=args.config, isolated=args.isolated, stdin_filename=args.stdin_filename)
+    resolver = Resolver(cli, config_path=args.config, isolated=args.isolated, stdin_filename=args.stdin_filename,
+                        local_plugins=not args.no_local_plugins)
     if args.show_settings:
         return _show_settings(resolver, args.paths)
 

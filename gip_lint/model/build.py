@@ -266,6 +266,19 @@ def _one_cell_problem(kind: str, line: int, column: int) -> ParseProblem:
 _PRE_2019 = re.compile(r"政府信息公开情况统计表")
 
 
+def _table_or_problem(kind: str, build, rows, problems: list[ParseProblem]):
+    """``build(rows, problems)``; should reading one table fail, a GIP003 names that table and
+    the rest of the report is still checked (a defect of gip-lint, never of the report)."""
+    try:
+        return build(rows, problems)
+    except Exception as exc:
+        first = rows[0] if rows else None
+        problems.append(ParseProblem(
+            f"表{kind}读取出错，未参与核对（{type(exc).__name__}: {exc}；这是 gip-lint 的缺陷，请报告），报告的其余部分已检查",
+            first.line if first else 1, first.cells[0].column if first and first.cells else 1, f"table:{kind}:error"))
+        return None
+
+
 def build_report(source: SourceText, blocks: list[Block]) -> Report:
     problems: list[ParseProblem] = []
     sections = find_sections(blocks)
@@ -279,11 +292,11 @@ def build_report(source: SourceText, blocks: list[Block]) -> Report:
                 problems.append(_one_cell_problem(kind, rows[0].line, rows[0].cells[0].column if rows[0].cells else 1))
             continue
         if kind == "二" and active is None:
-            active = build_active(rows, problems)
+            active = _table_or_problem(kind, build_active, rows, problems)
         elif kind == "三" and applications is None:
-            applications = build_applications(rows, problems)
+            applications = _table_or_problem(kind, build_applications, rows, problems)
         elif kind == "四" and review is None:
-            review = build_review(rows, problems)
+            review = _table_or_problem(kind, build_review, rows, problems)
 
     applications, review = _spaced_tables(sections, applications, review, active, problems)
 

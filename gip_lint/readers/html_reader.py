@@ -5,9 +5,10 @@ rowspan/colspan, ``&nbsp;`` in blank cells, labels split over ``<span>``/``<font
 navigation and footers around the report, GB2312/GBK pages.  This module
 
 1. decodes the bytes (BOM, valid UTF-8, the ``<meta>`` charset, GB18030: :func:`decode_html`),
-2. builds a small element tree with the standard library's :class:`html.parser.HTMLParser`,
-   which reports the exact line and column of every tag and text run (tree builders such as
-   BeautifulSoup keep positions for tags only), closing optional end tags the way browsers do,
+2. builds a small element tree with :mod:`gip_lint.readers.html_tokens`, a tokenizer linear on
+   any input that reports the exact line and column of every tag and text run (tree builders
+   such as BeautifulSoup keep positions for tags only), closing optional end tags the way
+   browsers do,
 3. walks it: paragraphs and headings become lines, a data table becomes TAB-separated rows
    with merged cells expanded into the grid (covered cells blank, as the text seeds have
    them), and site chrome (scripts, styles, ``<nav>``, ``<aside>``, ``<footer>``, Word's XML
@@ -21,10 +22,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from html import unescape
-from html.parser import HTMLParser
 from typing import Optional, Union
 
+from gip_lint.readers.html_tokens import Tokenizer
 from gip_lint.readers.layout import (
     CellContent,
     Paragraph,
@@ -40,11 +40,11 @@ from gip_lint.source import DecodeError, SourceText, decode, split_lines
 # --- decoding ------------------------------------------------------------------------------------
 
 
-class _MetaScanner(HTMLParser):
+class _MetaScanner(Tokenizer):
     """Finds the charset a page declares in ``<meta>`` (only the first few KB are scanned)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
+        super().__init__()
         self.charset: Optional[str] = None
 
     def handle_starttag(self, tag, attrs):
@@ -57,12 +57,6 @@ class _MetaScanner(HTMLParser):
             match = re.search(r"charset\s*=\s*['\"]?([\w.:-]+)", values.get("content", ""), re.I)
             if match:
                 self.charset = match.group(1)
-
-    def parse_html_declaration(self, i):  # tolerate "<![foo" like the real parser does
-        try:
-            return super().parse_html_declaration(i)
-        except AssertionError:
-            return self.parse_bogus_comment(i)
 
 
 def declared_charset(data: bytes) -> Optional[str]:
@@ -143,11 +137,12 @@ class Node:
         self.parent = parent
 
 
-class _TreeBuilder(HTMLParser):
+class _TreeBuilder(Tokenizer):
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
+        super().__init__()
         self.root = Node("#root", {}, 1, 1, None)
         self.stack: list[Node] = [self.root]
+        self.open: dict[str, int] = {}  # tag → how many are on the stack (closing needs no walk then)
 
     # positions: getpos() is (1-based line, 0-based column) of the current token
     def _pos(self) -> tuple[int, int]:
@@ -157,10 +152,12 @@ class _TreeBuilder(HTMLParser):
     def _close_until(self, tags: frozenset, boundary: frozenset) -> None:
         """Pop up to and including the innermost open element in ``tags``, unless a
         ``boundary`` element is met first."""
+        if not any(self.open.get(tag) for tag in tags):
+            return  # 200,000 nested <div> cost no walk down the stack for each
         for index in range(len(self.stack) - 1, 0, -1):
             tag = self.stack[index].tag
             if tag in tags:
-                del self.stack[index:]
+                self._pop_from(index)
                 return
             if tag in boundary:
                 return
@@ -187,11 +184,17 @@ class _TreeBuilder(HTMLParser):
         parent.children.append(node)
         if tag not in _VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(node)
+            self.open[tag] = self.open.get(tag, 0) + 1
+
+    def _pop_from(self, index: int) -> None:
+        for node in self.stack[index:]:
+            self.open[node.tag] -= 1
+        del self.stack[index:]
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
         if tag not in _VOID and self.stack[-1].tag == tag and len(self.stack) > 1:
-            self.stack.pop()
+            self._pop_from(len(self.stack) - 1)
 
     def handle_endtag(self, tag):
         if tag == "br":  # </br> is read as <br> by every browser
@@ -219,23 +222,13 @@ class _TreeBuilder(HTMLParser):
     def handle_data(self, data):
         self._text(data, True)
 
-    def handle_entityref(self, name):
-        self._text(unescape(f"&{name};"), False)
-
-    def handle_charref(self, name):
-        self._text(unescape(f"&#{name};"), False)
-
-    def parse_html_declaration(self, i):
-        try:
-            return super().parse_html_declaration(i)
-        except AssertionError:  # "<![foo" is no marked section the parser knows: skip it
-            return self.parse_bogus_comment(i)
+    def handle_reference(self, raw, text):
+        self._text(text, False)
 
 
 def build_tree(text: str) -> Node:
     builder = _TreeBuilder()
     builder.feed(text)
-    builder.close()
     return builder.root
 
 
