@@ -140,3 +140,22 @@ def test_a_label_with_one_wrong_character_is_placed_between_its_neighbours(synth
     text = "\n".join(lines)
     assert _values(parse(text)) == _values(parse(rendered.text))
     assert [d.code for d in lint_text(text, select=["GIP0", "GIP1", "GIP2"])] == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(), st.sampled_from(("seed", "compact", "web")), st.sampled_from(TYPO_ROWS + ["三(五)2", "三(六)3"]))
+def test_a_row_number_in_a_cell_of_its_own_is_no_value(synth, style, key):
+    """"4." then "保护第三方合法权益" in two cells (a numbering column): the same row, no value."""
+    from gip_lint.api import parse
+    from gip_lint.testing.synth import ROW_LABELS
+
+    rendered = render(synth, Layout(style=style))
+    label = ROW_LABELS[key][1]
+    number, words = label.split(".", 1)
+    separator = " | " if style == "web" else "\t"
+    line = rendered.cells[("三", key, 0)][0] - 1
+    lines = rendered.text.split("\n")
+    lines[line] = lines[line].replace(label, f"{number}.{separator}{words}", 1)
+    text = "\n".join(lines)
+    assert _values(parse(text)) == _values(parse(rendered.text))
+    assert [d.code for d in lint_text(text, select=["GIP0", "GIP1", "GIP2"])] == []
