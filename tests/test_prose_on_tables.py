@@ -116,3 +116,46 @@ def test_a_header_repeated_mid_table_reads_as_the_table_without_it(synth, style,
 
 def _values(report):
     return {key: [c.value if c else None for c in cells] for key, cells in report.applications.rows.items()}
+
+
+TYPO_ROWS = [key for key in ("三(三)1", "三(三)2", "三(三)3", "三(三)4", "三(三)5", "三(三)6", "三(三)7", "三(三)8",
+                             "三(四)1", "三(四)2", "三(四)3", "三(五)1", "三(五)3", "三(五)4", "三(五)5")]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(), st.sampled_from(("seed", "compact", "markdown", "web")), st.sampled_from(TYPO_ROWS), st.data())
+def test_a_label_with_one_wrong_character_is_placed_between_its_neighbours(synth, style, key, data):
+    from gip_lint.api import parse
+    from gip_lint.testing.synth import ROW_LABELS
+
+    rendered = render(synth, Layout(style=style))
+    label = ROW_LABELS[key][1]
+    at = data.draw(st.integers(2, len(label) - 1))  # a character of the words, after "N."
+    wrong = data.draw(st.sampled_from("叁壹犇盖蜜").filter(lambda c: c != label[at]))
+    typo = label[:at] + wrong + label[at + 1:]
+    line = rendered.cells[("三", key, 0)][0] - 1
+    lines = rendered.text.split("\n")
+    assert label in lines[line]
+    lines[line] = lines[line].replace(label, typo, 1)
+    text = "\n".join(lines)
+    assert _values(parse(text)) == _values(parse(rendered.text))
+    assert [d.code for d in lint_text(text, select=["GIP0", "GIP1", "GIP2"])] == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(), st.sampled_from(("seed", "compact", "web")), st.sampled_from(TYPO_ROWS + ["三(五)2", "三(六)3"]))
+def test_a_row_number_in_a_cell_of_its_own_is_no_value(synth, style, key):
+    """"4." then "保护第三方合法权益" in two cells (a numbering column): the same row, no value."""
+    from gip_lint.api import parse
+    from gip_lint.testing.synth import ROW_LABELS
+
+    rendered = render(synth, Layout(style=style))
+    label = ROW_LABELS[key][1]
+    number, words = label.split(".", 1)
+    separator = " | " if style == "web" else "\t"
+    line = rendered.cells[("三", key, 0)][0] - 1
+    lines = rendered.text.split("\n")
+    lines[line] = lines[line].replace(label, f"{number}.{separator}{words}", 1)
+    text = "\n".join(lines)
+    assert _values(parse(text)) == _values(parse(rendered.text))
+    assert [d.code for d in lint_text(text, select=["GIP0", "GIP1", "GIP2"])] == []

@@ -272,8 +272,10 @@ def _placed_by_position(keyed: list, unplaced: list, aligner: Aligner, problems:
         high = order.index(after) if after else len(order)
         free = [key for key in order[low:high] if key not in found]
         label = "".join(c.text for c in labels)
-        if len(free) == 1 and label and _misspelt(squash(label), free[0]):
-            placed.append((at, free[0], row, labels, value_start))
+        # (its own label cell as written: a misspelt one was taken for a bad value after the group's)
+        own_labels, own_start = split_row(row)
+        if len(free) == 1 and own_labels and _misspelt(squash(own_labels[-1].text), free[0]):
+            placed.append((at, free[0], row, own_labels, own_start))
             found.add(free[0])
             continue
         # At the row's own cells: its last label cell, or with none its first number — never a
@@ -290,18 +292,25 @@ def _placed_by_position(keyed: list, unplaced: list, aligner: Aligner, problems:
     return result
 
 
-_NUMBERED = re.compile(r"^(\d+)\.?")
+# "4." "4、" (a sub-row), "(一)" (an outcome group), "一、" (a part of the table).
+_NUMBERED = re.compile(r"^(?:(?P<digit>\d+)[.、]?|\((?P<group>[一二三四五六七])\)|(?P<part>[一二三四])、)")
 
 
 def _misspelt(label: str, key: str) -> bool:
-    """Whether ``label`` reads as the label of row ``key`` with a few characters wrong."""
+    """Whether ``label`` (a row's own label cell) reads as the label of row ``key`` with a few
+    characters wrong, its numbering (if any) that row's."""
     import difflib
 
     name = APPLICATION_ROW_NAMES[key]
     own = name.split(".", 1)[1] if "." in name else name.split(")", 1)[-1].split("、", 1)[-1]
     number = _NUMBERED.match(label)
-    if number and key[-1].isdigit() and number.group(1) != key[-1]:
-        return False
+    if number:
+        expected = {"digit": key[-1] if key[-1].isdigit() else None,
+                    "group": key[2] if key.startswith("三(") and not key[-1].isdigit() else None,
+                    "part": key if key in ("一", "二", "四") else None}
+        kind = next(k for k, v in number.groupdict().items() if v is not None)
+        if number.group(kind) != expected[kind]:
+            return False
     text, own = (label[number.end():] if number else label), squash(own)
     # A typo keeps the label's length; a label cut short (its rest on another line) is no typo.
     return (len(text) >= 4 and abs(len(text) - len(own)) <= 2
