@@ -88,8 +88,7 @@ class _Pdf:
         self.ops[self.page] = []
         self.y = HEIGHT - MARGIN
 
-    def paragraph(self, text: str) -> None:
-        indent = 2 * SIZE
+    def paragraph(self, text: str, indent: float = 2 * SIZE) -> None:
         for index, line in enumerate(_wrap(text, WIDTH - 2 * MARGIN - indent)):
             if self.y - LEAD < MARGIN:
                 self.new_page()
@@ -201,7 +200,7 @@ HEADER_ROWS = {"二": 0, "三": 3, "四": 3}
 
 def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, scan_page=None,
                shift: float = 0.0, running_header: str = "", borders: str = "stroked",
-               seal_page: bool = False, encrypt=None) -> bytes:
+               seal_page: bool = False, encrypt=None, titles_outside: bool = False) -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
     the page break to another of its rows (inside a merged group label, inside a wrapped one)."""
     report = gip_lint.parse(text)
@@ -213,6 +212,13 @@ def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, sca
             if item.kind is None:
                 continue
             rows = {"二": template_active, "三": template_applications, "四": template_review}[item.kind](report)
+            if item.kind == "二" and titles_outside:  # one table per item, its title a paragraph
+                for index, row in enumerate(rows):
+                    if len(row) == 1 and row[0][0].startswith("第二十条"):
+                        pdf.paragraph(row[0][0], indent=0)
+                        end = next((k for k in range(index + 1, len(rows)) if len(rows[k]) == 1), len(rows))
+                        pdf.table(rows[index + 1:end], "二", 0, grid)
+                continue
             if item.kind == "三" and shift:
                 pdf.y -= shift
                 if pdf.y < MARGIN + 40:

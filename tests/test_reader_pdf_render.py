@@ -278,3 +278,12 @@ def test_a_pdf_that_only_restricts_copying_is_read(seeds):
     data = render_pdf(text, encrypt=StandardEncryption("", "owner", canCopy=0))  # no password to open
     assert b"/Encrypt" in data
     assert _tables(parse_source(read_pdf(data, "r.pdf"))) == _tables(gip_lint.parse(text))
+
+
+def test_table_2_as_one_table_per_item_under_its_title(seeds, rules):
+    text = seeds["003"].read_text(encoding="utf-8")
+    source = read_pdf(render_pdf(text, titles_outside=True), "r.pdf")
+    assert "\n第二十条第（五）项\t\n信息内容\t本年处理决定数量\n" in source.original
+    assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
+    assert [d.code for d in lint_source(source, rules).diagnostics] == \
+        [d.code for d in lint_source(from_text(text), rules).diagnostics]

@@ -19,7 +19,7 @@ from typing import NamedTuple, Optional
 
 import attrs
 
-from gip_lint.readers.layout import Paragraph, Segment, write_blocks
+from gip_lint.readers.layout import CellContent, Paragraph, Segment, Table, line_text, write_blocks
 from gip_lint.readers.pdf_document import PdfPage, read_pages
 from gip_lint.readers.pdf_geometry import COLUMN_SEPARATOR, find_grids, line_string, text_lines, wide
 from gip_lint.readers.pdf_tables import PdfTable
@@ -187,7 +187,27 @@ def _blocks(items: list[list]) -> list:
     flush()
     if table is not None:
         blocks.append(table.block())
-    return blocks
+    return _titles_into_tables(blocks)
+
+
+_BLOCK_TITLE = re.compile(r"^\s*第[一二三四五六七八九十]+条\s*第?\s*[（(]?[一二三四五六七八九十]+[）)]?\s*项\s*$")
+
+
+def _titles_into_tables(blocks: list) -> list:
+    """Table 二 drawn as one bordered table per item of 第二十条, each under its title as a
+    paragraph: the title becomes the table's first row, as in the national template."""
+    out: list = []
+    for block in blocks:
+        before = out[-1] if out else None
+        if isinstance(block, Table) and block.rows and isinstance(before, Paragraph) \
+                and len(before.lines) == 1 and _BLOCK_TITLE.match(line_text(before.lines[0])):
+            first = before.lines[0][0]
+            title = (CellContent(before.lines[0], first.line, 1),) + tuple(
+                CellContent((), first.line, 1) for _ in block.rows[0][1:])
+            out[-1] = Table((title,) + block.rows)
+        else:
+            out.append(block)
+    return out
 
 
 def _aligned(line: ProseLine) -> bool:
