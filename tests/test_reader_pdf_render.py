@@ -287,3 +287,12 @@ def test_table_2_as_one_table_per_item_under_its_title(seeds, rules):
     assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
     assert [d.code for d in lint_source(source, rules).diagnostics] == \
         [d.code for d in lint_source(from_text(text), rules).diagnostics]
+
+
+def test_a_continued_table_under_its_xubiao_line(seeds):
+    text = seeds["004"].read_text(encoding="utf-8")
+    data = render_pdf(text, shift=300, continued="（续表）", repeat_header=True)
+    assert any(page.startswith("（续表）") for page in _page_texts(data))
+    source = read_pdf(data, "r.pdf")
+    assert "续表" not in source.original
+    assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))

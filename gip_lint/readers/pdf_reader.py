@@ -164,7 +164,12 @@ def _blocks(items: list[list]) -> list:
             paragraph = []
 
     for page, page_items in items:
+        first = 0  # the index a table's continuation stands at on this page
         for index, item in enumerate(page_items):
+            if index == first and isinstance(item, ProseLine) and isinstance(previous, PdfTable) \
+                    and _CONTINUED.match(item.text):
+                first += 1  # "续表" above the rest of a table
+                continue
             if isinstance(item, ProseLine):
                 if table is not None:
                     blocks.append(table.block())
@@ -174,7 +179,7 @@ def _blocks(items: list[list]) -> list:
                     flush()
                 paragraph.append(item)
             else:
-                if table is not None and index == 0 and isinstance(previous, PdfTable) \
+                if table is not None and index == first and isinstance(previous, PdfTable) \
                         and table.continues_with(item):
                     table.append(item, page)
                 else:
@@ -190,6 +195,7 @@ def _blocks(items: list[list]) -> list:
     return _titles_into_tables(blocks)
 
 
+_CONTINUED = re.compile(r"^\s*[（(]?\s*续\s*表\s*[一二三四五六七八九十\d]*\s*[）)]?\s*[:：]?\s*$")
 _BLOCK_TITLE = re.compile(r"^\s*第[一二三四五六七八九十]+条\s*第?\s*[（(]?[一二三四五六七八九十]+[）)]?\s*项\s*$")
 
 
