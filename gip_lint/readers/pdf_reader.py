@@ -38,7 +38,8 @@ class ProseLine(NamedTuple):
     text: str
 
 
-_PAGE_NUMBER = re.compile(r"^\s*([-—–－_ ]*\d{1,4}[-—–－_ ]*|第\s*\d+\s*页.*|\d+\s*/\s*\d+|[-—–－]?\s*[ivxlcIVXLC]+\s*[-—–－]?)\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*([-—–－_ ]*\d{1,4}[-—–－_ ]*|第\s*\d+\s*页.*|\d+\s*/\s*\d+"
+                          r"|[-—–－]?\s*[ivxlcIVXLC]+\s*[-—–－]?)\s*$")
 _HEADING = re.compile(r"^\s*([一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)])")
 SCAN_COVERAGE = 0.5  # share of the page a picture covers on a scanned page
 _MARGIN = 0.12  # the top and bottom 12% of a page hold its header and footer
