@@ -81,6 +81,7 @@ class _Pdf:
         self.running_header = running_header
         self.borders = "stroked"
         self.seal_page = False
+        self.continued = ""
         self.encrypt = None  # a reportlab StandardEncryption
 
     def new_page(self) -> None:
@@ -88,8 +89,7 @@ class _Pdf:
         self.ops[self.page] = []
         self.y = HEIGHT - MARGIN
 
-    def paragraph(self, text: str) -> None:
-        indent = 2 * SIZE
+    def paragraph(self, text: str, indent: float = 2 * SIZE) -> None:
         for index, line in enumerate(_wrap(text, WIDTH - 2 * MARGIN - indent)):
             if self.y - LEAD < MARGIN:
                 self.new_page()
@@ -113,6 +113,9 @@ class _Pdf:
         for r in range(len(rows)):
             if self.y - heights[r] < MARGIN + 10:
                 self.new_page()
+                if self.continued:  # "（续表）" above the rest of the table
+                    self.ops[self.page].append(("text", MARGIN, self.y - SIZE, self.continued))
+                    self.y -= LEAD
                 if header_rows and r >= header_rows:  # the header rows again, on the new page
                     for (hr, c, rowspan, colspan, _), lines in zip(cells, wrapped):
                         if hr < header_rows:
@@ -201,18 +204,26 @@ HEADER_ROWS = {"二": 0, "三": 3, "四": 3}
 
 def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, scan_page=None,
                shift: float = 0.0, running_header: str = "", borders: str = "stroked",
-               seal_page: bool = False, encrypt=None) -> bytes:
+               seal_page: bool = False, encrypt=None, titles_outside: bool = False,
+               continued: str = "") -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
     the page break to another of its rows (inside a merged group label, inside a wrapped one)."""
     report = gip_lint.parse(text)
     pdf = _Pdf(scan_page, running_header)
     pdf.borders = borders  # "stroked", "filled" (thin filled rectangles) or "double"
-    pdf.seal_page, pdf.encrypt = seal_page, encrypt
+    pdf.seal_page, pdf.encrypt, pdf.continued = seal_page, encrypt, continued
     for item in seed_structure(text):
         if isinstance(item, SeedTable):
             if item.kind is None:
                 continue
             rows = {"二": template_active, "三": template_applications, "四": template_review}[item.kind](report)
+            if item.kind == "二" and titles_outside:  # one table per item, its title a paragraph
+                for index, row in enumerate(rows):
+                    if len(row) == 1 and row[0][0].startswith("第二十条"):
+                        pdf.paragraph(row[0][0], indent=0)
+                        end = next((k for k in range(index + 1, len(rows)) if len(rows[k]) == 1), len(rows))
+                        pdf.table(rows[index + 1:end], "二", 0, grid)
+                continue
             if item.kind == "三" and shift:
                 pdf.y -= shift
                 if pdf.y < MARGIN + 40:

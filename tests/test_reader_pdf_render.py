@@ -19,6 +19,8 @@ from gip_lint.plugins import load_plugins
 from gip_lint.readers import pdf_document
 from gip_lint.readers.pdf_reader import SCAN_MESSAGE, read_pdf
 from gip_lint.source import DecodeError, from_text
+from gip_lint.testing.strategies import reports
+from gip_lint.testing.synth import render
 from pdf_renderings import render_pdf
 
 SEEDS = ["000", "001", "002", "003", "004"]
@@ -278,3 +280,32 @@ def test_a_pdf_that_only_restricts_copying_is_read(seeds):
     data = render_pdf(text, encrypt=StandardEncryption("", "owner", canCopy=0))  # no password to open
     assert b"/Encrypt" in data
     assert _tables(parse_source(read_pdf(data, "r.pdf"))) == _tables(gip_lint.parse(text))
+
+
+def test_table_2_as_one_table_per_item_under_its_title(seeds, rules):
+    text = seeds["003"].read_text(encoding="utf-8")
+    source = read_pdf(render_pdf(text, titles_outside=True), "r.pdf")
+    assert "\n第二十条第（五）项\t\n信息内容\t本年处理决定数量\n" in source.original
+    assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
+    assert [d.code for d in lint_source(source, rules).diagnostics] == \
+        [d.code for d in lint_source(from_text(text), rules).diagnostics]
+
+
+def test_a_continued_table_under_its_xubiao_line(seeds):
+    text = seeds["004"].read_text(encoding="utf-8")
+    data = render_pdf(text, shift=300, continued="（续表）", repeat_header=True)
+    assert any(page.startswith("（续表）") for page in _page_texts(data))
+    source = read_pdf(data, "r.pdf")
+    assert "续表" not in source.original
+    assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
+
+
+@settings(max_examples=10, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(report=reports(), shift=st.integers(0, 600), repeat_header=st.booleans())
+def test_generated_reports_as_pdf_read_like_their_text(rules, report, shift, repeat_header):
+    text = render(report).text
+    source = read_pdf(render_pdf(text, shift=shift, repeat_header=repeat_header), "g.pdf")
+    assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
+    assert [d.code for d in lint_source(source, rules).diagnostics] == \
+        [d.code for d in lint_source(from_text(text), rules).diagnostics]

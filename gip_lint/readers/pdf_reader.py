@@ -19,7 +19,7 @@ from typing import NamedTuple, Optional
 
 import attrs
 
-from gip_lint.readers.layout import Paragraph, Segment, write_blocks
+from gip_lint.readers.layout import CellContent, Paragraph, Segment, Table, line_text, write_blocks
 from gip_lint.readers.pdf_document import PdfPage, read_pages
 from gip_lint.readers.pdf_geometry import COLUMN_SEPARATOR, find_grids, line_string, text_lines, wide
 from gip_lint.readers.pdf_tables import PdfTable
@@ -38,7 +38,8 @@ class ProseLine(NamedTuple):
     text: str
 
 
-_PAGE_NUMBER = re.compile(r"^\s*([-—–－_ ]*\d{1,4}[-—–－_ ]*|第\s*\d+\s*页.*|\d+\s*/\s*\d+|[-—–－]?\s*[ivxlcIVXLC]+\s*[-—–－]?)\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*([-—–－_ ]*\d{1,4}[-—–－_ ]*|第\s*\d+\s*页.*|\d+\s*/\s*\d+"
+                          r"|[-—–－]?\s*[ivxlcIVXLC]+\s*[-—–－]?)\s*$")
 _HEADING = re.compile(r"^\s*([一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)])")
 SCAN_COVERAGE = 0.5  # share of the page a picture covers on a scanned page
 _MARGIN = 0.12  # the top and bottom 12% of a page hold its header and footer
@@ -164,7 +165,12 @@ def _blocks(items: list[list]) -> list:
             paragraph = []
 
     for page, page_items in items:
+        first = 0  # the index a table's continuation stands at on this page
         for index, item in enumerate(page_items):
+            if index == first and isinstance(item, ProseLine) and isinstance(previous, PdfTable) \
+                    and _CONTINUED.match(item.text):
+                first += 1  # "续表" above the rest of a table
+                continue
             if isinstance(item, ProseLine):
                 if table is not None:
                     blocks.append(table.block())
@@ -174,7 +180,7 @@ def _blocks(items: list[list]) -> list:
                     flush()
                 paragraph.append(item)
             else:
-                if table is not None and index == 0 and isinstance(previous, PdfTable) \
+                if table is not None and index == first and isinstance(previous, PdfTable) \
                         and table.continues_with(item):
                     table.append(item, page)
                 else:
@@ -187,7 +193,28 @@ def _blocks(items: list[list]) -> list:
     flush()
     if table is not None:
         blocks.append(table.block())
-    return blocks
+    return _titles_into_tables(blocks)
+
+
+_CONTINUED = re.compile(r"^\s*[（(]?\s*续\s*表\s*[一二三四五六七八九十\d]*\s*[）)]?\s*[:：]?\s*$")
+_BLOCK_TITLE = re.compile(r"^\s*第[一二三四五六七八九十]+条\s*第?\s*[（(]?[一二三四五六七八九十]+[）)]?\s*项\s*$")
+
+
+def _titles_into_tables(blocks: list) -> list:
+    """Table 二 drawn as one bordered table per item of 第二十条, each under its title as a
+    paragraph: the title becomes the table's first row, as in the national template."""
+    out: list = []
+    for block in blocks:
+        before = out[-1] if out else None
+        if isinstance(block, Table) and block.rows and isinstance(before, Paragraph) \
+                and len(before.lines) == 1 and _BLOCK_TITLE.match(line_text(before.lines[0])):
+            first = before.lines[0][0]
+            title = (CellContent(before.lines[0], first.line, 1),) + tuple(
+                CellContent((), first.line, 1) for _ in block.rows[0][1:])
+            out[-1] = Table((title,) + block.rows)
+        else:
+            out.append(block)
+    return out
 
 
 def _aligned(line: ProseLine) -> bool:
