@@ -126,10 +126,10 @@ def decode(data: bytes) -> tuple[str, str]:
     if b"\x00" in data[:8192]:
         raise DecodeError("文件含有 NUL 字节，看来是二进制文件，而不是文本报告")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _decode_cut(data, "utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         try:
-            text = data.decode("gb18030")
+            text = _decode_cut(data, "gb18030")
         except UnicodeDecodeError:
             raise DecodeError(
                 f"无法解码：第 {utf8_error.start} 字节起既不是 UTF-8 也不是 GB18030/GBK"
@@ -137,6 +137,21 @@ def decode(data: bytes) -> tuple[str, str]:
         if not _looks_like_text(text):
             raise DecodeError("文件内容不像文本（按 GB18030 解码后大多是不可打印字符）")
         return text, "gb18030"
+
+
+def _decode_cut(data: bytes, codec: str) -> str:
+    """``data`` decoded; a file cut off inside its last character (a download or a copy that
+    stopped short) loses that character, not its whole text, nor is it taken for another
+    encoding.  What the cut took away is then missing from the report, and reported so."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        if exc.end == len(data) and len(data) - exc.start < 4 and exc.start > 0:
+            try:
+                return data[:exc.start].decode(codec)
+            except UnicodeDecodeError:
+                pass
+        raise
 
 
 def _looks_like_text(text: str) -> bool:

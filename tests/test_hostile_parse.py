@@ -129,3 +129,14 @@ def test_a_table_whose_reading_fails_is_one_gip003_and_the_rest_is_checked(monke
     assert found == [(66, "GIP206"), (70, "GIP003")]
     assert messages == ["表四读取出错，未参与核对（IndexError: tuple index out of range；这是 gip-lint 的缺陷，请报告），"
                         "报告的其余部分已检查"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(range(len(TEXTS))), st.floats(0.05, 1.0), st.sampled_from(["utf-8", "gb18030"]))
+def test_a_report_cut_off_at_any_byte_is_read_in_its_encoding_and_checked(report, fraction, encoding):
+    data = TEXTS[report].encode(encoding)
+    cut = data[:max(1, int(len(data) * fraction))]
+    source = from_bytes(cut, "r.txt")  # never DecodeError: at most the cut character is lost
+    assert source.encoding == encoding
+    assert TEXTS[report].startswith(source.original) and len(cut) - len(source.original.encode(encoding)) < 4
+    assert _internal_errors(source) == []

@@ -2,7 +2,9 @@
 
 A local plugin's rule hangs on one report – in Python (interrupted by SIGALRM, with -j 1 and in
 a worker) or where no signal handler runs (SIGALRM blocked, as in C code that never checks
-for signals: the worker is killed and replaced).  The subprocess ``timeout`` is a hang guard, not a speed test.
+for signals: the worker is killed and replaced).  The subprocess ``timeout`` is a hang guard,
+not a speed test; the limits (3 s, 2.5 s) leave the other reports room on a loaded machine (a
+worker's first report also compiles what the rules use).
 """
 
 from __future__ import annotations
@@ -65,13 +67,13 @@ def _folder(tmp_path, hang: str, reports: int) -> tuple[list, str]:
 @pytest.mark.parametrize("hang, jobs", [("python", 1), ("python", 2), ("c", 2)])
 def test_a_file_over_the_time_limit_is_gip001_and_the_others_are_linted(tmp_path, hang, jobs):
     paths, plugin = _folder(tmp_path, hang, reports=9)  # 9 files: -j 2 uses worker processes
-    done = subprocess.run([sys.executable, "-m", "gip_lint", "check", "--plugin", plugin, "--time-limit", "1",
+    done = subprocess.run([sys.executable, "-m", "gip_lint", "check", "--plugin", plugin, "--time-limit", "3",
                            "-j", str(jobs), "--no-summary", str(tmp_path / "reports")],
                           capture_output=True, text=True, timeout=180)
     assert done.stderr == "" and done.returncode == 1
     assert done.stdout.splitlines() == [
         f"{paths[0]}:66:27: {GIP206}",
-        f"{paths[1]}:1:1: GIP001 读取/检查用时超过 1 秒，文件未被检查完（可用 --time-limit 调整）"] + [
+        f"{paths[1]}:1:1: GIP001 读取/检查用时超过 3 秒，文件未被检查完（可用 --time-limit 调整）"] + [
         f"{path}:66:27: {GIP206}" for path in paths[2:]]
 
 
@@ -86,11 +88,11 @@ def test_no_time_limit_is_zero_and_a_bad_value_is_a_usage_error(tmp_path, capsys
 
 def test_the_time_limit_is_read_from_the_configuration(tmp_path):
     paths, plugin = _folder(tmp_path, "python", reports=2)
-    (tmp_path / ".gip-lint.toml").write_text(f'time-limit = 0.5\nplugins = ["{plugin}"]\n', encoding="utf-8")
+    (tmp_path / ".gip-lint.toml").write_text(f'time-limit = 2.5\nplugins = ["{plugin}"]\n', encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "gip_lint", "check", "-j", "1", str(tmp_path / "reports")],
                           capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert done.returncode == 1
-    assert f"{paths[1]}:1:1: GIP001 读取/检查用时超过 0.5 秒" in done.stdout
+    assert f"{paths[1]}:1:1: GIP001 读取/检查用时超过 2.5 秒" in done.stdout
     assert f"{paths[0]}:66:27: {GIP206}\n" in done.stdout
 
 

@@ -70,7 +70,7 @@ class Tokenizer:
 
     # --- tokenizing ----------------------------------------------------------------------------
     def feed(self, text: str) -> None:
-        """Tokenize ``text`` (the whole document: a construct left open ends it)."""
+        """Tokenize ``text``, the whole document with LF line ends (a construct left open ends it)."""
         self._input = text
         pos, end = 0, len(text)
         run = 0  # where the text not yet handed to handle_data starts
@@ -82,12 +82,13 @@ class Tokenizer:
             following = text[pos + 1:pos + 2]
             if text[pos] == "&":
                 match = _REFERENCE.match(text, pos)
-                if match is None or unescape(match.group()) == match.group():
+                meaning = unescape(match.group()) if match else None
+                if match is None or meaning == match.group():
                     pos = match.end() if match else pos + 1  # no reference: plain text
                     continue
                 self._flush(run, pos)
                 self._token = pos
-                self.handle_reference(match.group(), unescape(match.group()))
+                self.handle_reference(match.group(), meaning)
                 pos = run = match.end()
                 continue
             if following.isascii() and following.isalpha():
