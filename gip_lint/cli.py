@@ -13,7 +13,7 @@ import sys
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-COMMANDS = ("check", "show", "rules", "explain", "lsp")
+COMMANDS = ("check", "annotate", "show", "rules", "explain", "lsp")
 
 
 class UsageError(Exception):
