@@ -179,13 +179,16 @@ def _run(args: argparse.Namespace) -> int:
         found = kept
     failing = any(SEVERITY_RANK.get(d.severity, 2) >= threshold for d, threshold in diagnostics)
 
-    context = FormatContext(rules=resolver.all_rules(), source_line=_source_lines(args.stdin_filename), root=root)
+    context = FormatContext(rules=resolver.all_rules(), source_line=_source_lines(args.stdin_filename), root=root,
+                            files=files)
     output = formatter.render(found, context)
     summary = _summary(found, context, args)
+    if isinstance(output, bytes) and not args.output_file:
+        raise UsageError(f"--format {settings.format} 生成的是文件，请用 --output-file 指定写到哪里（如 --output-file 结果.{settings.format}）")
     if args.output_file:
         try:
-            with open(args.output_file, "w", encoding="utf-8") as handle:
-                handle.write(output)
+            with open(args.output_file, "wb") as handle:
+                handle.write(output if isinstance(output, bytes) else output.encode("utf-8"))
         except OSError as exc:
             raise UsageError(f"无法写入输出文件 {args.output_file}：{exc.strerror or exc}") from None
         sys.stdout.write(summary)

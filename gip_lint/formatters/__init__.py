@@ -13,7 +13,8 @@ from gip_lint.formatters.github import GITHUB
 from gip_lint.formatters.json_array import JSON
 from gip_lint.formatters.json_lines import JSON_LINES
 from gip_lint.formatters.sarif import SARIF
+from gip_lint.formatters.xlsx import XLSX
 
-BUILTIN_FORMATTERS = (DEFAULT, FULL, JSON, JSON_LINES, SARIF, GITHUB)
+BUILTIN_FORMATTERS = (DEFAULT, FULL, JSON, JSON_LINES, SARIF, GITHUB, XLSX)
 
 __all__ = ["BUILTIN_FORMATTERS", "FormatContext", "Formatter"]

@@ -18,15 +18,16 @@ class FormatContext(Record):
 
     ``rules`` maps every loaded code to its Rule (SARIF lists them all); ``source_line``
     returns the user's text of a line (``full``); ``root`` is the project root that
-    repository-relative paths (SARIF, github) and fingerprints start from.
+    repository-relative paths (SARIF, github) and fingerprints start from; ``files`` every
+    file of the run, those without findings too (the xlsx and html formats list each report).
     """
 
-    __slots__ = ("rules", "source_line", "root")
+    __slots__ = ("rules", "source_line", "root", "files")
 
     def __init__(self, rules: Optional[dict] = None, source_line: Callable[[str, int], str] = _no_source,
-                 root: Optional[str] = None):
+                 root: Optional[str] = None, files: Sequence[str] = ()):
         self._set(rules={} if rules is None else rules, source_line=source_line,
-                  root=os.getcwd() if root is None else root)  # rules: code → Rule
+                  root=os.getcwd() if root is None else root, files=tuple(files))  # rules: code → Rule
 
     def relative_path(self, path: str) -> str:
         from gip_lint.baseline import display_path
@@ -40,7 +41,8 @@ class FormatContext(Record):
 
 
 class Formatter(Record):
-    """``render(diagnostics, context)`` returns the whole output (may be "" for none).
+    """``render(diagnostics, context)`` returns the whole output (may be "" for none); a binary
+    format (xlsx) returns bytes, written only to ``--output-file``.
 
     ``machine`` formats are read by programs: gip-lint never adds human text (statistics,
     counts, headers) to them on standard output.
