@@ -8,8 +8,11 @@ import sys
 
 
 def add_parser(subparsers) -> None:
+    from gip_lint.readers import supported_extensions
+
     parser = subparsers.add_parser("check", help="检查报告文件或目录",
-                                   description="检查报告（.txt .md，目录递归），输出 path:line:col: CODE message。"
+                                   description=f"检查报告（{' '.join(supported_extensions())}；目录递归），"
+                                               "输出 path:line:col: CODE message。"
                                                "设置的优先级：默认值 < 插件默认值 < 最近的配置文件 < 命令行")
     parser.add_argument("paths", nargs="*", default=None, metavar="PATH", help="文件或目录；- 表示标准输入")
     rules = parser.add_argument_group("规则选择")
@@ -40,7 +43,8 @@ def add_parser(subparsers) -> None:
                        help="同一机关上一年度的报告，用于跨年度核对（GIP506–GIP508）；只能检查一份报告。"
                             "不给出时，同一次检查中同一机关相邻两年的报告自动配对")
     output = parser.add_argument_group("输出")
-    output.add_argument("--format", help="输出格式：default, full, json, json-lines, sarif, github（插件可增加）")
+    output.add_argument("--format", help="输出格式：default, full, json, json-lines, sarif, github, "
+                                              "xlsx（须 --output-file）（插件可增加）")
     output.add_argument("--show-source", dest="show_source", action="store_true", help="同 --format full")
     output.add_argument("--output-file", dest="output_file", metavar="FILE", help="把输出写入文件而不是标准输出")
     output.add_argument("--statistics", action="store_true", help="在最后列出每个代码的数量")
