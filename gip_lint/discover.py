@@ -7,12 +7,17 @@ from typing import Iterable, Iterator
 
 
 def discover(paths: Iterable[str], extensions: Iterable[str], exclude=lambda path: False) -> Iterator[str]:
-    """Files named explicitly are always linted; directories are walked for ``extensions``.
+    """Files named explicitly are always linted; directories are walked for ``extensions`` and
+    for the formats gip-lint knows it cannot read (:data:`gip_lint.readers.UNSUPPORTED_READER`).
 
     Hidden directories are skipped, symbolic links to directories are not followed (no
     loops), and each directory is listed in sorted order so output is deterministic.
     """
-    suffixes = tuple(ext.lower() for ext in extensions)
+    from gip_lint.readers import UNSUPPORTED_READER
+
+    # Files gip-lint cannot read are listed too: each is reported (GIP001 with what to do)
+    # instead of a folder of .doc files ending in a silent all-clear.
+    suffixes = tuple(ext.lower() for ext in extensions) + UNSUPPORTED_READER.extensions
     seen: set[str] = set()
     for path in paths:
         if path == "-" or not os.path.isdir(path):
