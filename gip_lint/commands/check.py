@@ -44,7 +44,7 @@ def add_parser(subparsers) -> None:
                             "不给出时，同一次检查中同一机关相邻两年的报告自动配对")
     output = parser.add_argument_group("输出")
     output.add_argument("--format", help="输出格式：default, full, json, json-lines, sarif, github, "
-                                              "xlsx（须 --output-file）（插件可增加）")
+                                              "xlsx（须 --output-file）, html（审阅网页）（插件可增加）")
     output.add_argument("--show-source", dest="show_source", action="store_true", help="同 --format full")
     output.add_argument("--output-file", dest="output_file", metavar="FILE", help="把输出写入文件而不是标准输出")
     output.add_argument("--statistics", action="store_true", help="在最后列出每个代码的数量")

@@ -15,18 +15,28 @@ SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 def read_report(path: str):
     """The parsed report of ``path``, or None when it cannot be read (its GIP001 says why)."""
+    return read_with_origin(path)[0]
+
+
+def _same(line: int, column: int) -> tuple[int, int]:
+    return line, column
+
+
+def read_with_origin(path: str):
+    """(report or None, origin): ``origin`` maps a cell's position to the one diagnostics carry
+    (a .docx paragraph/row and cell, a web page's line and column)."""
     from gip_lint.api import parse_source
     from gip_lint.linter import read_source
 
     if path == "-":
-        return None  # standard input was consumed by the run
+        return None, _same  # standard input was consumed by the run
     source = read_source(path)
     if not hasattr(source, "text"):
-        return None
+        return None, _same
     try:
-        return parse_source(source)
+        return parse_source(source), source.origin or _same
     except Exception:  # the run reported this as GIP003 already
-        return None
+        return None, _same
 
 
 def run_files(diagnostics: Sequence, files: Sequence[str]) -> list[str]:
