@@ -72,8 +72,10 @@ def _lint(path: str, args) -> list:
         settings, plugins = resolver.settings_for(path), resolver.plugins_for(path)
     except (ValueError, ConfigError) as exc:
         raise UsageError(str(exc)) from None
+    from gip_lint.suppression import apply_suppressions
+
     result = runner.linter_for(settings, plugins, resolver)(path)
-    return sorted(result.diagnostics)
+    return apply_suppressions(path, result.diagnostics, resolver.selection_for(settings, path))
 
 
 def comment_text(diagnostic) -> str:

@@ -143,6 +143,7 @@ def _run(args: argparse.Namespace) -> int:
         accepted = load_baseline(args.baseline)  # before linting: a bad file fails fast
 
     from gip_lint.summary import Summary
+    from gip_lint.suppression import apply_suppressions
 
     files = runner.files_to_lint(paths, plugins, resolver)
     if paths and not files:  # never a silent all-clear (an empty list after --force-exclude is fine)
@@ -161,7 +162,7 @@ def _run(args: argparse.Namespace) -> int:
     for result in results:
         run_summary.add(result.diagnostics)
         file_settings = resolver.settings_for(result.path)
-        found = list(result.diagnostics)
+        found = apply_suppressions(result.path, result.diagnostics, resolver.selection_for(file_settings, result.path))
         if result.path == "-" and args.stdin_filename:
             found = [attrs.evolve(d, path=args.stdin_filename) for d in found]
         diagnostics.extend((d, SEVERITY_RANK[file_settings.fail_on]) for d in found)
@@ -179,9 +180,15 @@ def _run(args: argparse.Namespace) -> int:
     if accepted is not None:
         from gip_lint.baseline import apply_baseline
 
+        from gip_lint.baseline import stale_entries, unmatched
+
         kept = apply_baseline(found, accepted, root)
         thresholds = {id(d): t for d, t in diagnostics}
         diagnostics = [(d, thresholds[id(d)]) for d in kept]
+        if resolver.selection_for(settings, args.baseline)("GIP010"):
+            stale = stale_entries(args.baseline, unmatched(found, accepted, root), root, files)
+            diagnostics += [(d, SEVERITY_RANK[settings.fail_on]) for d in stale]
+            kept = kept + stale
         found = kept
     failing = any(SEVERITY_RANK.get(d.severity, 2) >= threshold for d, threshold in diagnostics)
 
