@@ -72,7 +72,7 @@ def test_xlsx_without_openpyxl_says_what_to_install(capsys, tmp_path, monkeypatc
     code, _, err = gip_lint(capsys, "check", "--isolated", "--format", "xlsx", "--output-file",
                             str(tmp_path / "o.xlsx"), str(SEED_004))
     assert code == 2
-    assert "pip install 'gip-lint[xlsx]'" in err
+    assert "--format xlsx 需要 openpyxl：pip install openpyxl" in err
 
 
 def test_show_csv_bom_for_excel(capsysbinary, tmp_path):

@@ -52,7 +52,7 @@ def render(diagnostics: Sequence[Diagnostic], context: FormatContext) -> bytes:
     except ImportError:
         from gip_lint.cli import UsageError
 
-        raise UsageError("--format xlsx 需要 openpyxl：pip install 'gip-lint[xlsx]'（或 pip install openpyxl）") from None
+        raise UsageError("--format xlsx 需要 openpyxl：pip install openpyxl（或在 gip-lint 的克隆目录中 pip install '.[xlsx]'）") from None
 
     files = run_files(diagnostics, context.files)
     reports = {path: read_report(path) for path in files}
