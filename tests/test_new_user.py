@@ -113,3 +113,16 @@ def test_show_tables_align_chinese_by_display_width(capsys):
     from gip_lint.model.labels import APPLICATION_ROW_NAMES
 
     assert set(labels) <= set(APPLICATION_ROW_NAMES.values())  # whole labels, none cut mid-word
+
+
+def test_rules_table_aligns_by_display_width(capsys):
+    from wcwidth import wcswidth
+
+    code, out, _ = gip_lint(capsys, "rules")
+    assert code == 0
+    header, rule, *rows = out.splitlines()
+    starts = {wcswidth(header[:header.index("说明")])}
+    for line in rows:
+        summary = line.split("  ")[-1]
+        starts.add(wcswidth(line[:line.rindex(summary)]))
+    assert len(starts) == 1 and len(rows) > 30  # every summary starts under its header, in display cells
