@@ -123,6 +123,6 @@ def test_rules_table_aligns_by_display_width(capsys):
     header, rule, *rows = out.splitlines()
     starts = {wcswidth(header[:header.index("说明")])}
     for line in rows:
-        summary = line.split("  ")[-1]
+        summary = line.split("  ")[-1].strip()
         starts.add(wcswidth(line[:line.rindex(summary)]))
-    assert len(starts) == 1 and len(rows) > 30  # every summary starts under its header, in display cells
+    assert len(starts) == 1 and len(rows) >= 30  # every summary starts under its header, in display cells
