@@ -31,6 +31,17 @@ def test_each_unreadable_file_in_a_folder_is_reported_with_what_to_do(capsys, tm
     assert advice in line
 
 
+def test_images_of_a_saved_web_page_are_not_reported(capsys, tmp_path):
+    shutil.copy(SEED_CLEAN, tmp_path / "report.txt")
+    (tmp_path / "page.html").write_text("<html><body><p>通知</p></body></html>", encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "report_files").mkdir()
+    (tmp_path / "report_files" / "image001.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    code, out, _ = gip_lint(capsys, "check", "--isolated", str(tmp_path))
+    assert [line.split(": ")[0] for line in out.splitlines()] == [f"{tmp_path / 'page.html'}:1:16"]  # GIP002 only
+    assert code == 1
+
+
 def test_a_folder_without_any_report_file_exits_2(capsys, tmp_path):
     (tmp_path / "notes.css").write_text("p {}", encoding="utf-8")
     code, out, err = gip_lint(capsys, "check", "--isolated", str(tmp_path))

@@ -146,7 +146,8 @@ def _run(args: argparse.Namespace) -> int:
     from gip_lint.suppression import apply_suppressions
 
     files = runner.files_to_lint(paths, plugins, resolver)
-    if paths and not files:  # never a silent all-clear (an empty list after --force-exclude is fine)
+    if paths and not files and not runner.files_to_lint(paths, plugins):
+        # Never a silent all-clear; files left out by `exclude` (or --force-exclude) are a choice.
         raise UsageError(f"没有找到可检查的报告文件：{'、'.join(paths)}（支持 {' '.join(runner.supported_extensions(tuple(plugins.readers)))}）")
     if args.previous and paths:
         from gip_lint.pairing import check_with_previous
