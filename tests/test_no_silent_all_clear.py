@@ -38,7 +38,7 @@ def test_images_of_a_saved_web_page_are_not_reported(capsys, tmp_path):
     (tmp_path / "report_files").mkdir()
     (tmp_path / "report_files" / "image001.jpg").write_bytes(b"\xff\xd8\xff\xe0")
     code, out, _ = gip_lint(capsys, "check", "--isolated", str(tmp_path))
-    assert [line.split(": ")[0] for line in out.splitlines()] == [f"{tmp_path / 'page.html'}:1:16"]  # GIP002 only
+    assert [line.split(" ")[:2] for line in out.splitlines()] == [[f"{tmp_path / 'page.html'}:1:16:", "GIP002"]]
     assert code == 1
 
 

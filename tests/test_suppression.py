@@ -70,14 +70,15 @@ def test_html_comment_suppresses_a_cell_of_a_web_page(capsys, tmp_path):
     assert [f[2].split(" ")[0] for f in suppressed] == ["GIP504"]
 
 
-def _docx_with_comment(text: str, cell: tuple | None, comment: str) -> bytes:
+def _docx_with_comment(comment: str) -> bytes:
+    """Seed 001 as .docx with an author's comment on its blank cell (table 三, row 四, 总计)."""
     import docx
 
     rendered = render_docx(SEED_001.read_text(encoding="utf-8"))
     document = docx.Document(io.BytesIO(rendered.data))
     from gip_lint.commands.annotate import _anchor_runs, body_targets
 
-    line, column = cell if cell else (rendered.cells[("四", 6)])
+    line, column = rendered.cells[("四", 6)]
     document.add_comment(_anchor_runs(document, body_targets(document), line, column), text=comment,
                          author="起草人", initials="QC")
     buffer = io.BytesIO()
@@ -93,7 +94,7 @@ def _docx_with_comment(text: str, cell: tuple | None, comment: str) -> bytes:
 ])
 def test_word_comment_on_the_cell_suppresses_that_code_there(capsys, tmp_path, comment, codes):
     report = tmp_path / "r.docx"
-    report.write_bytes(_docx_with_comment("", None, comment))
+    report.write_bytes(_docx_with_comment(comment))
     _, out, _ = gip_lint(capsys, "check", "--isolated", "--format", "json", str(report))
     assert sorted(f["code"] for f in json.loads(out)) == codes
 
@@ -102,7 +103,7 @@ def test_annotate_leaves_out_what_a_word_comment_suppresses(capsys, tmp_path):
     import docx
 
     report = tmp_path / "r.docx"
-    report.write_bytes(_docx_with_comment("", None, "gip-lint: ignore[GIP206] 本年度未统计"))
+    report.write_bytes(_docx_with_comment("gip-lint: ignore[GIP206] 本年度未统计"))
     code, _, _ = gip_lint(capsys, "annotate", "--isolated", str(report), "-o", str(tmp_path / "out.docx"))
     assert code == 1
     texts = [c.text for c in docx.Document(str(tmp_path / "out.docx")).comments]
