@@ -142,3 +142,26 @@ def test_explain_documents_the_new_codes(capsys):
     for code, name in (("GIP010", "unused-suppression"), ("GIP011", "suppression-without-reason")):
         status, out, _ = gip_lint(capsys, "explain", code)
         assert status == 0 and out.startswith(f"{code} ({name}) — ") and "## 正确示例" in out
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_CODE = st.from_regex(r"GIP[0-9]{3}", fullmatch=True)
+_REASON = st.text(alphabet=st.characters(whitelist_categories=("Lo", "Nd")), min_size=0, max_size=12)
+_PROSE = st.text(alphabet=st.characters(whitelist_categories=("Lo",)), max_size=20)
+
+
+@given(st.lists(st.one_of(st.tuples(st.lists(_CODE, min_size=1, max_size=3), _REASON), _PROSE), max_size=12))
+def test_an_inline_comment_covers_exactly_the_next_line(items):
+    from gip_lint.suppression import inline_suppressions
+
+    lines, want = [], []
+    for item in items:
+        if isinstance(item, tuple):
+            codes, reason = item
+            lines.append(f"<!-- gip-lint: ignore[{', '.join(codes)}] {reason} -->")
+            want.append((tuple(codes), reason, len(lines) + 1, (len(lines), 1)))
+        else:
+            lines.append(item)
+    got = [(s.codes, s.reason, s.line, s.at) for s in inline_suppressions("\n".join(lines) + "\n")]
+    assert got == want
