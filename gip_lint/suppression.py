@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from gip_lint.lazy_re import lazy_compile
 from gip_lint.record import Record
 
 _DIRECTIVE = r"gip-lint:\s*ignore\[\s*([A-Za-z0-9_,\s]+?)\s*\]\s*"
-WORD_COMMENT = re.compile(r"^\s*" + _DIRECTIVE + r"(.*)$", re.S)
-INLINE_COMMENT = re.compile(r"<!--\s*" + _DIRECTIVE + r"(.*?)\s*-->", re.S)
+# Compiled on first use: a check of files without suppressions never needs them.
+WORD_COMMENT = lazy_compile(r"^\s*" + _DIRECTIVE + r"(.*)$", re.S)
+INLINE_COMMENT = lazy_compile(r"<!--\s*" + _DIRECTIVE + r"(.*?)\s*-->", re.S)
 INLINE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".shtml", ".xhtml")
 
 

@@ -8,12 +8,17 @@ is reported at the cell's position, the position diagnostics carry (the reader's
 
 from __future__ import annotations
 
-from html import escape
 from typing import Sequence
 
 from gip_lint.formatters.base import FormatContext, Formatter
 from gip_lint.formatters.reports import SEVERITY_NAMES, read_with_origin, run_files, severity_counts, suggestion, where
 from gip_lint.rule import Diagnostic
+
+def escape(text) -> str:
+    from html import escape as html_escape  # on use: html.entities is large, and a plain check needs none of it
+
+    return html_escape(str(text))
+
 
 BLANK_CODES = {"GIP206"}  # blank, so not provable: "cannot verify", not "wrong"
 
