@@ -151,3 +151,15 @@ def test_comment_text_carries_the_suggestion_when_a_diagnostic_has_one():
         code, message, suggestion = "GIP201", "合计不符", 223
 
     assert comment_text(WithSuggestion()) == "GIP201 合计不符\n建议值：223"
+
+
+def test_the_reviewed_copy_is_still_the_same_report(capsys, tmp_path, reports):
+    report = reports["blank-and-prose"]
+    reviewed = tmp_path / "reviewed.docx"
+    gip_lint(capsys, "annotate", "--isolated", str(report), "-o", str(reviewed))
+
+    def findings(path):
+        out = gip_lint(capsys, "check", "--isolated", "--format", "json", str(path))[1]
+        return [(f["line"], f["column"], f["code"], f["message"]) for f in json.loads(out)]
+
+    assert findings(reviewed) == findings(report) != []
