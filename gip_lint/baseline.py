@@ -49,6 +49,7 @@ def fingerprint(diagnostic: Diagnostic, root: str) -> str:
 
 def write_baseline(file: str, diagnostics: Sequence[Diagnostic], root: str) -> int:
     """Record ``diagnostics`` in ``file``; return how many were recorded."""
+    reasons = _reasons(file)  # a rewritten baseline keeps the reasons reviewers wrote
     entries: dict[str, dict] = {}
     for diag in diagnostics:
         key = fingerprint(diag, root)
@@ -58,6 +59,8 @@ def write_baseline(file: str, diagnostics: Sequence[Diagnostic], root: str) -> i
         # code, path and message are for the reviewer reading the file; only the fingerprint counts.
         entries[key] = {"fingerprint": key, "code": diag.code, "path": display_path(diag.path, root),
                         "anchor": diag.anchor, "message": diag.message, "count": 1}
+        if reasons.get(key):
+            entries[key]["reason"] = reasons[key]
     document = {"tool": "gip-lint", "version": FORMAT_VERSION,
                 "findings": sorted(entries.values(), key=lambda e: (e["path"], e["code"], e["fingerprint"]))}
     try:
@@ -67,6 +70,17 @@ def write_baseline(file: str, diagnostics: Sequence[Diagnostic], root: str) -> i
     except OSError as exc:
         raise BaselineError(f"无法写入基线文件 {file}：{exc.strerror or exc}") from None
     return len(diagnostics)
+
+
+def _reasons(file: str) -> dict:
+    """fingerprint → the reviewer's ``reason`` in an existing baseline file (none if unreadable)."""
+    try:
+        with open(file, encoding="utf-8") as handle:
+            document = json.load(handle)
+        return {e["fingerprint"]: e["reason"] for e in document["findings"]
+                if isinstance(e, dict) and isinstance(e.get("reason"), str) and isinstance(e.get("fingerprint"), str)}
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return {}
 
 
 def load_baseline(file: str) -> Counter:
@@ -87,6 +101,8 @@ def load_baseline(file: str) -> Counter:
     for entry in document["findings"]:
         if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
             raise BaselineError(f"基线文件 {file} 中有一项缺少 fingerprint")
+        if "reason" in entry and not isinstance(entry["reason"], str):
+            raise BaselineError(f"基线文件 {file} 中 {entry['fingerprint']} 的 reason 应为文字")
         count = entry.get("count", 1)
         accepted[entry["fingerprint"]] += count if isinstance(count, int) and count > 0 else 1
     return accepted
@@ -103,3 +119,41 @@ def apply_baseline(diagnostics: Iterable[Diagnostic], accepted: Counter, root: s
             continue
         kept.append(diag)
     return kept
+
+
+def unmatched(diagnostics: Iterable[Diagnostic], accepted: Counter, root: str) -> Counter:
+    """fingerprint → how many accepted findings with it this run did not find."""
+    remaining = Counter(accepted)
+    for diag in diagnostics:
+        key = fingerprint(diag, root)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+    return +remaining
+
+
+def stale_entries(file: str, remaining: Counter, root: str, linted: Iterable[str]) -> list[Diagnostic]:
+    """GIP010 for each baseline entry of a file this run linted that no finding matched any more,
+    at the entry's line in the baseline file (entries of files not linted are not judged)."""
+    from gip_lint.core_codes import UNUSED_SUPPRESSION as RULE
+
+    paths = {display_path(path, root) for path in linted}
+    try:
+        with open(file, encoding="utf-8") as handle:
+            text = handle.read()
+        entries = json.loads(text)["findings"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    found = []
+    for entry in entries:
+        key = entry.get("fingerprint") if isinstance(entry, dict) else None
+        if not key or remaining.get(key, 0) <= 0 or entry.get("path") not in paths:
+            continue
+        offset = text.find(f'"{key}"')
+        line = text.count("\n", 0, offset) + 1 if offset >= 0 else 1
+        reason = f"（理由：{entry['reason']}）" if isinstance(entry.get("reason"), str) else ""
+        found.append(Diagnostic(
+            path=file, line=line, column=1, code=RULE.code, severity=RULE.severity, anchor=f"baseline:{key}",
+            rule=RULE.name, plugin=RULE.plugin,
+            message=f"基线中的一项已不再出现：{entry.get('code', '?')} {entry.get('path', '?')}：{entry.get('message', '')}"
+                    f"{reason}；可删除这一项，或用 --write-baseline 重新生成"))
+    return found

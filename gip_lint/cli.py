@@ -13,7 +13,7 @@ import sys
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-COMMANDS = ("check", "show", "rules", "explain", "lsp")
+COMMANDS = ("check", "annotate", "show", "rules", "explain", "lsp")
 
 
 class UsageError(Exception):
@@ -58,7 +58,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     (each costs imports and dozens of options: a cold start pays for one)."""
     parser = _Parser(prog="gip-lint", description="政府信息公开工作年度报告检查工具")
     parser.add_argument("--version", action="store_true", help="显示版本和已安装的插件")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="命令",
+                                metavar="{" + ",".join(COMMANDS) + "}")
     named = next((arg for arg in argv or () if not arg.startswith("-")), None)
     if list(argv or ()) == ["--version"]:
         return parser  # needs no subcommand (any other use of --version gets the whole parser)
@@ -82,9 +83,12 @@ def _version() -> int:
 def main(argv: list[str] | None = None) -> int:
     from gip_lint import startup
 
+    from gip_lint.argparse_zh import chinese
+
     startup.pause()  # resumed before the first file is linted (gip_lint.startup says why)
     try:
-        return _main(sys.argv[1:] if argv is None else list(argv))
+        with chinese():
+            return _main(sys.argv[1:] if argv is None else list(argv))
     finally:
         startup.resume()
 

@@ -88,7 +88,9 @@ def read_config_file(path: str) -> Optional[ConfigFile]:
     """Read and type-check one file; None for a pyproject.toml without ``[tool.gip-lint]``."""
     path = os.path.abspath(path)
     data = _load_toml(path)
-    if os.path.basename(path) == PYPROJECT_NAME:
+    tool = data.get("tool")
+    # A pyproject.toml, or any file written like one (``--config ci.toml`` holding [tool.gip-lint]).
+    if os.path.basename(path) == PYPROJECT_NAME or (isinstance(tool, dict) and "gip-lint" in tool):
         table = data.get("tool", {}).get("gip-lint") if isinstance(data.get("tool"), dict) else None
         if table is None:
             return None

@@ -89,4 +89,40 @@ RULE_CRASHED = Rule(
 规则在数据缺失时什么也不报告（或报告“无法核对”），而不是抛出异常。请把消息转告插件作者。""",
 )
 
-CORE_RULES = (CANNOT_READ, NOT_A_REPORT, UNREADABLE_PART, RULE_CRASHED)
+UNUSED_SUPPRESSION = Rule(
+    code="GIP010", name="unused-suppression", severity="warning", check=None, plugin=_PLUGIN,
+    summary="一条 gip-lint: ignore 批注或注释（或基线中的一项）已不再对应任何问题。",
+    explanation="""## 含义
+报告中的 `gip-lint: ignore[代码] 理由`（Word 批注，或 Markdown/HTML 中的 `<!-- … -->` 注释）
+在它所在的位置没有压制任何问题；或者 --baseline 基线文件中的某一项在本次检查中已不再出现。
+（类似 ruff 的 unused-noqa。）
+
+## 为什么
+问题改正后，留下的压制会在将来悄悄掩盖同一位置的新问题；过时的基线项也是如此。
+
+## 错误示例
+表三某格已补上数字，但单元格上仍留着批注 `gip-lint: ignore[GIP206] 数据待核实`。
+
+## 正确示例
+删除这条批注或注释；基线过时时用 --write-baseline 重新生成基线文件。""",
+)
+
+SUPPRESSION_WITHOUT_REASON = Rule(
+    code="GIP011", name="suppression-without-reason", severity="warning", check=None, plugin=_PLUGIN,
+    summary="gip-lint: ignore 没有写理由，因而不生效。",
+    explanation="""## 含义
+`gip-lint: ignore[代码]` 后面必须写明为什么不改（理由），否则这条压制不生效，原问题照常报告。
+
+## 为什么
+审阅报告的人需要知道一个问题为什么被接受；没有理由的压制无法审阅。
+
+## 错误示例
+`<!-- gip-lint: ignore[GIP206] -->`
+
+## 正确示例
+`<!-- gip-lint: ignore[GIP206] 该项本年度未统计，已向上级说明 -->`；Word 中在单元格上插入批注
+`gip-lint: ignore[GIP206] 该项本年度未统计`。""",
+)
+
+CORE_RULES = (CANNOT_READ, NOT_A_REPORT, UNREADABLE_PART, RULE_CRASHED, UNUSED_SUPPRESSION,
+              SUPPRESSION_WITHOUT_REASON)

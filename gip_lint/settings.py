@@ -113,6 +113,9 @@ def from_args(args) -> Settings:
     if getattr(args, "exclude", None):
         values["exclude"] = tuple(p.strip() for v in args.exclude for p in v.split(",") if p.strip())
     if getattr(args, "plugin", None):
+        missing = [p for p in args.plugin if not os.path.isfile(p)]
+        if missing:  # as a missing file named in a configuration: fatal, not a run without it
+            raise ValueError(f"--plugin 指定的插件文件不存在：{'、'.join(missing)}")
         values["plugins"] = tuple(os.path.abspath(p) for p in args.plugin)
     if getattr(args, "require_plugins", None):
         values["require_plugins"] = tuple(n.strip() for n in args.require_plugins.split(",") if n.strip())

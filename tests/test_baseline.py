@@ -59,8 +59,12 @@ def test_a_changed_value_in_the_same_cell_shows_again(accepted, capsys):
     code, out, _ = gip_lint(capsys, "check", "--baseline", "baseline.json", "r")
     assert code == 1
     assert [line.split(" ")[:2] for line in out.splitlines()] == [["r/a.txt:75:14:", "GIP201"],
-                                                                 ["r/a.txt:75:14:", "GIP202"]]
+                                                                 ["r/a.txt:75:14:", "GIP202"],
+                                                                 ["baseline.json:6:1:", "GIP010"],
+                                                                 ["baseline.json:14:1:", "GIP010"]]
     assert "222+4=226" in out
+    # The accepted findings with the old values are gone: their baseline entries are stale.
+    assert "GIP010 基线中的一项已不再出现：GIP201 r/a.txt：" in out and "222+3=225" in out
 
 
 def test_a_new_fault_shows_and_the_accepted_ones_do_not(accepted, capsys):

@@ -8,8 +8,11 @@ import sys
 
 
 def add_parser(subparsers) -> None:
+    from gip_lint.readers import supported_extensions
+
     parser = subparsers.add_parser("check", help="检查报告文件或目录",
-                                   description="检查报告（.txt .md，目录递归），输出 path:line:col: CODE message。"
+                                   description=f"检查报告（{' '.join(supported_extensions())}；目录递归），"
+                                               "输出 path:line:col: CODE message。"
                                                "设置的优先级：默认值 < 插件默认值 < 最近的配置文件 < 命令行")
     parser.add_argument("paths", nargs="*", default=None, metavar="PATH", help="文件或目录；- 表示标准输入")
     rules = parser.add_argument_group("规则选择")
@@ -45,7 +48,8 @@ def add_parser(subparsers) -> None:
                        help="同一机关上一年度的报告，用于跨年度核对（GIP506–GIP508）；只能检查一份报告。"
                             "不给出时，同一次检查中同一机关相邻两年的报告自动配对")
     output = parser.add_argument_group("输出")
-    output.add_argument("--format", help="输出格式：default, full, json, json-lines, sarif, github（插件可增加）")
+    output.add_argument("--format", help="输出格式：default, full, json, json-lines, sarif, github, "
+                                              "xlsx（须 --output-file）, html（审阅网页）（插件可增加）")
     output.add_argument("--show-source", dest="show_source", action="store_true", help="同 --format full")
     output.add_argument("--output-file", dest="output_file", metavar="FILE", help="把输出写入文件而不是标准输出")
     output.add_argument("--statistics", action="store_true", help="在最后列出每个代码的数量")
@@ -157,8 +161,12 @@ def _run(args: argparse.Namespace) -> int:
         accepted = load_baseline(args.baseline)  # before linting: a bad file fails fast
 
     from gip_lint.summary import Summary
+    from gip_lint.suppression import apply_suppressions
 
     files = runner.files_to_lint(paths, plugins, resolver)
+    if paths and not files and not runner.files_to_lint(paths, plugins):
+        # Never a silent all-clear; files left out by `exclude` (or --force-exclude) are a choice.
+        raise UsageError(f"没有找到可检查的报告文件：{'、'.join(paths)}（支持 {' '.join(runner.supported_extensions(tuple(plugins.readers)))}）")
     if args.previous and paths:
         from gip_lint.pairing import check_with_previous
 
@@ -173,7 +181,7 @@ def _run(args: argparse.Namespace) -> int:
     for result in results:
         run_summary.add(result.diagnostics)
         file_settings = resolver.settings_for(result.path)
-        found = list(result.diagnostics)
+        found = apply_suppressions(result.path, result.diagnostics, resolver.selection_for(file_settings, result.path))
         if result.path == "-" and args.stdin_filename:
             found = [attrs.evolve(d, path=args.stdin_filename) for d in found]
         diagnostics.extend((d, SEVERITY_RANK[file_settings.fail_on]) for d in found)
@@ -191,20 +199,29 @@ def _run(args: argparse.Namespace) -> int:
     if accepted is not None:
         from gip_lint.baseline import apply_baseline
 
+        from gip_lint.baseline import stale_entries, unmatched
+
         kept = apply_baseline(found, accepted, root)
         thresholds = {id(d): t for d, t in diagnostics}
         diagnostics = [(d, thresholds[id(d)]) for d in kept]
+        if resolver.selection_for(settings, args.baseline)("GIP010"):
+            stale = stale_entries(args.baseline, unmatched(found, accepted, root), root, files)
+            diagnostics += [(d, SEVERITY_RANK[settings.fail_on]) for d in stale]
+            kept = kept + stale
         found = kept
     failing = any(SEVERITY_RANK.get(d.severity, 2) >= threshold for d, threshold in diagnostics)
 
     source_line, source_at = _source_lines(args.stdin_filename)
-    context = FormatContext(rules=resolver.all_rules(), source_line=source_line, root=root, source_at=source_at)
+    context = FormatContext(rules=resolver.all_rules(), source_line=source_line, root=root, source_at=source_at,
+                            files=files)
     output = formatter.render(found, context)
     summary = _summary(found, context, args)
+    if isinstance(output, bytes) and not args.output_file:
+        raise UsageError(f"--format {settings.format} 生成的是文件，请用 --output-file 指定写到哪里（如 --output-file 结果.{settings.format}）")
     if args.output_file:
         try:
-            with open(args.output_file, "w", encoding="utf-8") as handle:
-                handle.write(output)
+            with open(args.output_file, "wb") as handle:
+                handle.write(output if isinstance(output, bytes) else output.encode("utf-8"))
         except OSError as exc:
             raise UsageError(f"无法写入输出文件 {args.output_file}：{exc.strerror or exc}") from None
         sys.stdout.write(summary)

@@ -24,6 +24,8 @@ def add_parser(subparsers) -> None:
                         help="text（默认）、json、json-lines（每行一个 JSON 对象）、csv（每份报告一行）")
     parser.add_argument("--text", action="store_true",
                         help="打印 gip-lint 从文件读出的报告文本（PDF 的诊断行号、列号即此文本中的位置）")
+    parser.add_argument("--bom", action="store_true",
+                        help="csv 以 UTF-8 BOM 开头（中文 Windows 上的 Excel 据此识别编码，否则显示乱码）")
     add_corpus_options(parser)
 
 
@@ -46,6 +48,8 @@ def run(args) -> int:
 
         from gip_lint.corpus_table import header
 
+        if args.bom:
+            sys.stdout.buffer.write(b"\xef\xbb\xbf") if hasattr(sys.stdout, "buffer") else sys.stdout.write("\ufeff")
         writer = csv.writer(sys.stdout)
         writer.writerow(header(task.codes))
     show_progress = None if args.format in ("json-lines", "csv") else False
@@ -165,7 +169,7 @@ def render_text(report) -> str:
     if report.applications is None:
         out.append("  （未找到）")
     else:
-        rows = [(APPLICATION_ROW_NAMES.get(key, key)[:18],) + tuple(show(c.value if c else None) for c in cells)
+        rows = [(APPLICATION_ROW_NAMES.get(key, key),) + tuple(show(c.value if c else None) for c in cells)
                 for key, cells in report.applications.rows.items()]
         out.append(tabulate(rows, headers=("行",) + APPLICANT_COLUMNS))
     out += ["", "表四 政府信息公开行政复议、行政诉讼情况："]

@@ -20,16 +20,19 @@ class FormatContext(Record):
     returns the user's text of a line (``full``); ``root`` is the project root that
     repository-relative paths (SARIF, github) and fingerprints start from; ``source_at``, when
     given, returns the text a (line, column) refers to and the caret's column in it (a Word
-    file's or web page's extracted paragraph or row, where ``source_line`` has no such line).
+    file's or web page's extracted paragraph or row, where ``source_line`` has no such line);
+    ``files`` every file of the run, those without findings too (the xlsx and html formats list
+    each report).
     """
 
-    __slots__ = ("rules", "source_line", "root", "source_at")
+    __slots__ = ("rules", "source_line", "root", "source_at", "files")
 
     def __init__(self, rules: Optional[dict] = None, source_line: Callable[[str, int], str] = _no_source,
-                 root: Optional[str] = None, source_at: Optional[Callable[[str, int, int], tuple[str, int]]] = None):
+                 root: Optional[str] = None, source_at: Optional[Callable[[str, int, int], tuple[str, int]]] = None,
+                 files: Sequence[str] = ()):
         self._set(rules={} if rules is None else rules, source_line=source_line,
                   root=os.getcwd() if root is None else root,  # rules: code → Rule
-                  source_at=source_at)
+                  source_at=source_at, files=tuple(files))
 
     def relative_path(self, path: str) -> str:
         from gip_lint.baseline import display_path
@@ -43,7 +46,8 @@ class FormatContext(Record):
 
 
 class Formatter(Record):
-    """``render(diagnostics, context)`` returns the whole output (may be "" for none).
+    """``render(diagnostics, context)`` returns the whole output (may be "" for none); a binary
+    format (xlsx) returns bytes, written only to ``--output-file``.
 
     ``machine`` formats are read by programs: gip-lint never adds human text (statistics,
     counts, headers) to them on standard output.

@@ -49,13 +49,24 @@ HTML_READER = Reader(name="html", extensions=(".html", ".htm", ".shtml", ".xhtml
 DOCX_READER = Reader(name="docx", extensions=(".docx",), read=_read_docx)
 PDF_READER = Reader(name="pdf", extensions=(".pdf",), read=_read_pdf)
 
+def _read_unsupported(data: bytes, path: str) -> SourceText:
+    from gip_lint.readers.unsupported import read_unsupported
+
+    return read_unsupported(data, path)
+
+
+# .doc, .wps, .et, images …: read only to say what to do (GIP001); not among the supported ones.
+UNSUPPORTED_READER = Reader(name="unsupported", extensions=(
+    ".doc", ".docm", ".dot", ".wps", ".wpt", ".rtf", ".odt", ".ofd", ".et", ".xls", ".xlsx", ".dps", ".ppt", ".pptx",
+    ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp"), read=_read_unsupported)
+
 BUILTIN_READERS: tuple[Reader, ...] = (TEXT_READER, HTML_READER, DOCX_READER, PDF_READER)
 
 
 def reader_for(path: str, readers: tuple[Reader, ...] = BUILTIN_READERS) -> Reader:
     """The reader registered for ``path``'s extension; plain text when none is."""
     lower = path.lower()
-    for reader in readers:
+    for reader in (*readers, UNSUPPORTED_READER):
         if any(lower.endswith(ext) for ext in reader.extensions):
             return reader
     return TEXT_READER
