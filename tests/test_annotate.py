@@ -82,8 +82,8 @@ def test_one_comment_per_finding_on_its_cell_or_paragraph(capsys, tmp_path, repo
     assert len(comments) == len(findings)
     anchors = _positions_of_comments(data)
     got = sorted((anchors[c.comment_id], c.author, c.initials, c.text) for c in comments)
-    want = sorted(((f["line"], f["column"] if _in_table(f) else 1), "gip-lint", "GL", f"{f['code']} {f['message']}")
-                  for f in findings)
+    want = sorted(((f["line"], f["column"] if _in_table(f) else 1), "gip-lint", "GL", f"{f['code']} {f['message']}"
+                   + (f"\n建议值：{f['suggestion']['value']}" if "suggestion" in f else "")) for f in findings)
     assert got == want
     assert _without_comments(data) == _without_comments(report.read_bytes())
 
@@ -147,10 +147,11 @@ def test_comment_text_carries_the_suggestion_when_a_diagnostic_has_one():
     plain = Diagnostic(path="r.docx", line=3, column=4, code="GIP201", message="合计不符")
     assert comment_text(plain) == "GIP201 合计不符"
 
-    class WithSuggestion:
-        code, message, suggestion = "GIP201", "合计不符", 223
+    from gip_lint.rule import Suggestion
 
-    assert comment_text(WithSuggestion()) == "GIP201 合计不符\n建议值：223"
+    named = Diagnostic(path="r.docx", line=3, column=4, code="GIP201", message="合计不符",
+                       suggestion=Suggestion(value=223, text="224"))
+    assert comment_text(named) == "GIP201 合计不符\n建议值：223"
 
 
 def test_the_reviewed_copy_is_still_the_same_report(capsys, tmp_path, reports):

@@ -80,9 +80,8 @@ def _lint(path: str, args) -> list:
 
 def comment_text(diagnostic) -> str:
     text = f"{diagnostic.code} {diagnostic.message}"
-    suggestion = getattr(diagnostic, "suggestion", None)  # an optional attribute of newer diagnostics
-    if suggestion not in (None, ""):
-        text += f"\n建议值：{suggestion}"
+    if diagnostic.suggestion is not None:
+        text += f"\n建议值：{diagnostic.suggestion.value}"
     return text
 
 

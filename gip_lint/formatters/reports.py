@@ -55,5 +55,6 @@ def where(diagnostic) -> tuple[Optional[int], int, int]:
 
 
 def suggestion(diagnostic) -> str:
-    value = getattr(diagnostic, "suggestion", None)  # an optional attribute of newer diagnostics
-    return "" if value is None else str(value)
+    """The value a finding names for its cell ("" when it names none)."""
+    named = diagnostic.suggestion
+    return "" if named is None else str(named.value)
