@@ -40,6 +40,7 @@ KEYS = {
     "plugins": "plugins",
     "max-file-size": "max_file_size",
     "require-plugins": "require_plugins",
+    "cache-dir": "cache_dir",
 }
 FIELD_KEYS = {field: key for key, field in KEYS.items()}
 
@@ -146,6 +147,10 @@ def _check_value(where: str, key: str, field: str, value, directory: str):
         if not isinstance(value, str):
             raise ConfigError(f"{where}：{key} 应为字符串")
         return value
+    if field == "cache_dir":  # relative to the configuration file, as plugins are
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{where}：{key} 应为目录路径（字符串）")
+        return os.path.normpath(os.path.join(directory, value))
     if field == "max_file_size":
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise ConfigError(f"{where}：{key} 应为正整数（字节数）")

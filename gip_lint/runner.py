@@ -34,7 +34,7 @@ def files_to_lint(paths: Iterable[str], plugins: PluginSet, resolver=None) -> li
 
 
 def linter_for(settings: Settings, plugins: PluginSet, resolver=None, keep_report: bool = False,
-               previous: Optional[Predecessors] = None) -> Callable[[str], FileResult]:
+               previous: Optional[Predecessors] = None, cache=None) -> Callable[[str], FileResult]:
     """A function linting one path with these settings.
 
     With a :class:`gip_lint.config.Resolver`, each file gets the settings, plugins and
@@ -42,7 +42,8 @@ def linter_for(settings: Settings, plugins: PluginSet, resolver=None, keep_repor
     the year before is in ``previous`` is linted against it (:mod:`gip_lint.pairing`).  The
     report model is dropped unless
     ``keep_report``: a corpus run keeps only diagnostics, so memory does not grow with the
-    number of files.
+    number of files.  With a :class:`gip_lint.cache.ResultCache`, a file whose content,
+    settings and plugins are unchanged since a run stored it is answered from the cache.
     """
     readers = tuple(plugins.readers)
     selection = selection_for(settings)
@@ -62,6 +63,10 @@ def linter_for(settings: Settings, plugins: PluginSet, resolver=None, keep_repor
                                name=resolver.lookup_path(path))
         return result if keep_report or result.report is None else FileResult(result.path, result.diagnostics)
 
+    if cache is not None and not keep_report:
+        from gip_lint.cache import cached, describer
+
+        return cached(lint_one, cache, describer(settings, plugins, resolver, previous))
     return lint_one
 
 
@@ -88,12 +93,13 @@ def map_paths(task: Callable[[str], T], files: list[str], jobs: int = 1, progres
 
 
 def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=None, jobs: int = 1,
-        progress: Optional[bool] = None, files: Optional[list[str]] = None) -> Iterator[FileResult]:
+        progress: Optional[bool] = None, files: Optional[list[str]] = None,
+        cache_dir: Optional[str] = None) -> Iterator[FileResult]:
     """Lint every file under ``paths``; one :class:`FileResult` per file, in path order.
 
     The results carry diagnostics only (``report`` is None): nothing accumulates over a corpus.
     A report whose organ's report for the year before is among the files is linted against
-    it (:mod:`gip_lint.pairing`).
+    it (:mod:`gip_lint.pairing`).  ``cache_dir`` names a result cache (:mod:`gip_lint.cache`).
     ``progress`` None shows a bar when :func:`gip_lint.progress.wanted` says a person is
     watching a long run.
     """
@@ -112,4 +118,9 @@ def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=N
                             settings.max_file_size,
                             map_paths=lambda task, paths: map_paths(task, paths, jobs, on_crash=lambda path, _: None))
     show = progress_bar.wanted(len(files)) if progress is None else progress
-    return map_paths(linter_for(settings, plugins, resolver, previous=previous), files, jobs, show)
+    cache = None
+    if cache_dir is not None:
+        from gip_lint.cache import ResultCache
+
+        cache = ResultCache(cache_dir)
+    return map_paths(linter_for(settings, plugins, resolver, previous=previous, cache=cache), files, jobs, show)

@@ -34,12 +34,12 @@ class Settings(Record):
     """
 
     __slots__ = ("select", "extend_select", "ignore", "per_file_ignores", "fail_on", "format", "max_file_size",
-                 "severity", "exclude", "plugins", "require_plugins", "options", "config_file", "base_dir", "source")
+                 "severity", "exclude", "plugins", "require_plugins", "cache_dir", "options", "config_file", "base_dir", "source")
 
     def __init__(self, select: tuple[str, ...] = (), extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                  per_file_ignores: tuple = (), fail_on: str = "warning", format: str = "default",
                  max_file_size: int = DEFAULT_MAX_BYTES, severity: Optional[dict] = None, exclude: tuple[str, ...] = (),
-                 plugins: tuple[str, ...] = (), require_plugins: tuple[str, ...] = (), options: Optional[dict] = None,
+                 plugins: tuple[str, ...] = (), require_plugins: tuple[str, ...] = (), cache_dir: Optional[str] = None, options: Optional[dict] = None,
                  config_file: Optional[str] = None, base_dir: str = ".", source: Optional[dict] = None):
         self._set(
             select=select, extend_select=extend_select, ignore=ignore,
@@ -49,6 +49,7 @@ class Settings(Record):
             exclude=exclude,  # globs, relative to ``base_dir`` (or a file/directory name)
             plugins=plugins,  # absolute paths of local plugin modules
             require_plugins=require_plugins,  # plugin names whose absence is fatal (exit 2)
+            cache_dir=cache_dir,  # the result cache's directory (absolute), None: no cache
             options={} if options is None else options,  # plugin options (context.options)
             config_file=config_file,  # the configuration file that applied, if any
             base_dir=base_dir,  # what globs are relative to: the config file's directory, or the cwd
@@ -106,6 +107,8 @@ def from_args(args) -> Settings:
         values["exclude"] = tuple(p.strip() for v in args.exclude for p in v.split(",") if p.strip())
     if getattr(args, "plugin", None):
         values["plugins"] = tuple(os.path.abspath(p) for p in args.plugin)
+    if getattr(args, "cache_dir", None):
+        values["cache_dir"] = os.path.abspath(args.cache_dir)
     if getattr(args, "require_plugins", None):
         values["require_plugins"] = tuple(n.strip() for n in args.require_plugins.split(",") if n.strip())
     return Settings(**values, base_dir=os.getcwd(), source={name: CLI_SOURCE for name in values})

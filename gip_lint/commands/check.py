@@ -51,6 +51,10 @@ def add_parser(subparsers) -> None:
     baseline.add_argument("--write-baseline", dest="write_baseline", metavar="FILE",
                           help="把当前的全部问题记录到基线文件，以 0 退出")
     add_corpus_options(parser)
+    cache = parser.add_argument_group("结果缓存")
+    cache.add_argument("--cache-dir", dest="cache_dir", metavar="DIR",
+                       help="把每个文件的检查结果缓存在此目录：内容、设置和插件版本都未变的文件不再检查（默认不缓存）")
+    cache.add_argument("--no-cache", dest="no_cache", action="store_true", help="不读也不写缓存（覆盖配置中的 cache-dir）")
 
 
 def add_corpus_options(parser) -> None:
@@ -149,7 +153,8 @@ def _run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UsageError(str(exc)) from None
     else:
-        results = runner.run(paths, settings, plugins, resolver, jobs=jobs_for(args), files=files)
+        results = runner.run(paths, settings, plugins, resolver, jobs=jobs_for(args), files=files,
+                             cache_dir=None if args.no_cache else settings.cache_dir)
     run_summary = Summary()
     diagnostics = []
     for result in results:
