@@ -40,7 +40,7 @@ def add_parser(subparsers) -> None:
                        help="同一机关上一年度的报告，用于跨年度核对（GIP506–GIP508）；只能检查一份报告。"
                             "不给出时，同一次检查中同一机关相邻两年的报告自动配对")
     output = parser.add_argument_group("输出")
-    output.add_argument("--format", help="输出格式：default, full, json, json-lines, sarif, github（插件可增加）")
+    output.add_argument("--format", help="输出格式：default, full, json, json-lines, sarif, github, parquet（插件可增加）")
     output.add_argument("--show-source", dest="show_source", action="store_true", help="同 --format full")
     output.add_argument("--output-file", dest="output_file", metavar="FILE", help="把输出写入文件而不是标准输出")
     output.add_argument("--statistics", action="store_true", help="在最后列出每个代码的数量")
@@ -130,6 +130,8 @@ def _run(args: argparse.Namespace) -> int:
         where = settings.source.get("format", "")
         raise UsageError(f"未知的输出格式：{settings.format}（来自 {where}；可用：{', '.join(sorted(formatters))}）")
     formatter = formatters[settings.format]
+    if formatter.name == "parquet":
+        _parquet_ready(args.output_file)
 
     paths = args.paths
     if args.force_exclude:
@@ -185,9 +187,17 @@ def _run(args: argparse.Namespace) -> int:
     failing = any(SEVERITY_RANK.get(d.severity, 2) >= threshold for d, threshold in diagnostics)
 
     context = FormatContext(rules=resolver.all_rules(), source_line=_source_lines(args.stdin_filename), root=root)
-    output = formatter.render(found, context)
+    output = formatter.render(found, context) if formatter.name != "parquet" else None
     summary = _summary(found, context, args)
-    if args.output_file:
+    if output is None:
+        from gip_lint.formatters.parquet import write_findings
+
+        try:
+            write_findings(found, context, args.output_file)
+        except OSError as exc:
+            raise UsageError(f"无法写入输出文件 {args.output_file}：{exc.strerror or exc}") from None
+        sys.stdout.write(summary)
+    elif args.output_file:
         try:
             with open(args.output_file, "w", encoding="utf-8") as handle:
                 handle.write(output)
@@ -202,6 +212,19 @@ def _run(args: argparse.Namespace) -> int:
     if run_summary.wanted(args.summary, len(files)):
         sys.stderr.write(run_summary.render())
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+
+
+def _parquet_ready(output_file) -> None:
+    """Parquet needs a file and pyarrow: said before any file is linted (exit 2)."""
+    from gip_lint.cli import UsageError
+    from gip_lint.formatters.parquet import MissingPyarrow, require_pyarrow
+
+    try:
+        require_pyarrow()
+        if not output_file:
+            raise MissingPyarrow("--format parquet 需要 --output-file FILE（Parquet 是二进制格式）")
+    except MissingPyarrow as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _summary(diagnostics, context, args) -> str:

@@ -12,8 +12,9 @@ from gip_lint.formatters.full import FULL
 from gip_lint.formatters.github import GITHUB
 from gip_lint.formatters.json_array import JSON
 from gip_lint.formatters.json_lines import JSON_LINES
+from gip_lint.formatters.parquet import PARQUET
 from gip_lint.formatters.sarif import SARIF
 
-BUILTIN_FORMATTERS = (DEFAULT, FULL, JSON, JSON_LINES, SARIF, GITHUB)
+BUILTIN_FORMATTERS = (DEFAULT, FULL, JSON, JSON_LINES, SARIF, GITHUB, PARQUET)
 
 __all__ = ["BUILTIN_FORMATTERS", "FormatContext", "Formatter"]
