@@ -82,24 +82,33 @@ def crashed(path: str, message: str) -> FileResult:
 
 
 def map_paths(task: Callable[[str], T], files: list[str], jobs: int = 1, progress: bool = False,
-              on_crash: Callable[[str, str], T] = crashed) -> Iterator[T]:
-    """``task`` over ``files`` (in worker processes when ``jobs`` > 1), results in file order."""
+              on_crash: Callable[[str, str], T] = crashed, cluster=None) -> Iterator[T]:
+    """``task`` over ``files`` (in worker processes when ``jobs`` > 1), results in file order.
+
+    With a ``cluster`` (a :class:`distributed.Client`), ``task`` is a
+    :class:`gip_lint.distributed.Work` and runs on the cluster's workers instead.
+    """
     from gip_lint import startup
     from gip_lint.parallel import map_files
     from gip_lint.progress import track
 
     startup.resume()  # the command line's start-up is over (before workers fork)
+    if cluster is not None and "-" not in files:
+        from gip_lint.distributed import map_on_cluster
+
+        return track(map_on_cluster(cluster, task, files, on_crash), len(files), progress)
     return track(map_files(task, files, jobs, on_crash), len(files), progress)
 
 
 def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=None, jobs: int = 1,
         progress: Optional[bool] = None, files: Optional[list[str]] = None,
-        cache_dir: Optional[str] = None) -> Iterator[FileResult]:
+        cache_dir: Optional[str] = None, cluster=None) -> Iterator[FileResult]:
     """Lint every file under ``paths``; one :class:`FileResult` per file, in path order.
 
     The results carry diagnostics only (``report`` is None): nothing accumulates over a corpus.
     A report whose organ's report for the year before is among the files is linted against
-    it (:mod:`gip_lint.pairing`).  ``cache_dir`` names a result cache (:mod:`gip_lint.cache`).
+    it (:mod:`gip_lint.pairing`).  ``cache_dir`` names a result cache (:mod:`gip_lint.cache`);
+    with a ``cluster`` (:mod:`gip_lint.distributed`) the files are linted on its workers.
     ``progress`` None shows a bar when :func:`gip_lint.progress.wanted` says a person is
     watching a long run.
     """
@@ -123,4 +132,9 @@ def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=N
         from gip_lint.cache import ResultCache
 
         cache = ResultCache(cache_dir)
+    if cluster is not None:
+        from gip_lint.distributed import CheckWork
+
+        work = CheckWork.for_run(settings, resolver, previous, cache.directory if cache else None)
+        return map_paths(work, files, jobs, show, cluster=cluster)
     return map_paths(linter_for(settings, plugins, resolver, previous=previous, cache=cache), files, jobs, show)

@@ -62,6 +62,8 @@ def add_corpus_options(parser) -> None:
     corpus = parser.add_argument_group("整批检查")
     corpus.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                         help="并行检查的进程数（默认：CPU 核数；1 表示不并行）")
+    corpus.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                        help="在这个 Dask distributed 集群上检查（需要 gip-lint[corpus]；工作进程须能以相同路径读到文件）")
     corpus.add_argument("--summary", action=argparse.BooleanOptionalAction, default=None,
                         help="在标准错误输出末尾打印汇总：文件数、识别为报告的份数、各代码的问题数"
                              "（默认：20 个文件以上时打印）")
@@ -81,6 +83,19 @@ def jobs_for(args) -> int:
     from gip_lint.parallel import default_jobs
 
     return args.jobs if args.jobs is not None else default_jobs()
+
+
+def cluster_for(args):
+    """The Dask client for ``--scheduler`` (None without it); exit 2 when it cannot connect."""
+    if not getattr(args, "scheduler", None):
+        return None
+    from gip_lint.cli import UsageError
+    from gip_lint.distributed import ClusterError, connect
+
+    try:
+        return connect(args.scheduler)
+    except ClusterError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -156,7 +171,8 @@ def _run(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
     else:
         results = runner.run(paths, settings, plugins, resolver, jobs=jobs_for(args), files=files,
-                             cache_dir=None if args.no_cache else settings.cache_dir)
+                             cache_dir=None if args.no_cache else settings.cache_dir,
+                             cluster=cluster_for(args))
     run_summary = Summary()
     diagnostics = []
     for result in results:

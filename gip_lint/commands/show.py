@@ -80,8 +80,17 @@ def _run(args, out) -> int:
     from gip_lint import progress
 
     show_progress = progress.wanted(len(files)) if show_progress is None else show_progress
+    from gip_lint.commands.check import cluster_for
+
+    cluster = cluster_for(args)
+    if cluster is not None:
+        from uuid import uuid4
+
+        from gip_lint.distributed import ShowWork
+
+        task = ShowWork(uuid4().hex, args.format)
     for path, output, codes, error in runner.map_paths(task, files, jobs_for(args), show_progress,
-                                                             on_crash=_crashed):
+                                                       on_crash=_crashed, cluster=cluster):
         summary.add(codes)
         if error:
             print(error, file=sys.stderr)
