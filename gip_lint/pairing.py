@@ -1,8 +1,8 @@
 """Pair each report with the same organ's report for the year before (year-over-year rules).
 
 Before ``gip-lint check`` lints the files of a run, :func:`predecessors` reads each file's
-title (a plain-text file's first 16 KB only, no parse) and maps every report that has the same organ's report for
-the year before among the files to that report's path — strings only, so memory stays flat
+title (of a plain-text file only its first 4 KB; no parse) and maps every report that has
+the same organ's report for the year before among the files to that report's path — strings only, so memory stays flat
 however many reports a run holds.  Linting a paired report then parses last year's report
 and passes it as ``Context(previous=…)`` (:meth:`Predecessors.report_for`), so each file is
 linted once, with every rule, and gives one result.
@@ -32,7 +32,7 @@ def organ_key(organ: str) -> str:
 
 
 #: How much of a plain-text file the pairing pre-pass reads for its title.
-HEAD_BYTES = 16384
+HEAD_BYTES = 4096
 _TITLE_LINES, _TITLE_NONEMPTY = 40, 7
 
 
