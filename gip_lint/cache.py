@@ -187,7 +187,8 @@ def cached(lint_one, cache: ResultCache, describe):
     from gip_lint.linter import FileResult
 
     def lint_cached(path: str) -> FileResult:
-        content = file_digest(path) if path != "-" else None
+        before = _stamp(path)
+        content = file_digest(path) if before is not None else None
         if content is None:
             return lint_one(path)
         settings, plugins, previous_path = describe(path)
@@ -197,12 +198,25 @@ def cached(lint_one, cache: ResultCache, describe):
         if found is not None:
             return FileResult(path, found)
         result = lint_one(path)
-        # Only what came from this content: a file replaced while it was linted is not stored.
-        if file_digest(path) == content:
+        # Only what came from this content: a file changed while it was linted is not stored.
+        if _stamp(path) == before:
             cache.put(key, result.diagnostics)
         return result
 
     return lint_cached
+
+
+def _stamp(path: str) -> Optional[tuple]:
+    """Size, modification time and inode of a regular file (None: stdin, missing, not regular)."""
+    import stat
+
+    if path == "-":
+        return None
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ino) if stat.S_ISREG(status.st_mode) else None
 
 
 def describer(settings, plugins, resolver, previous):
