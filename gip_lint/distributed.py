@@ -1,9 +1,10 @@
 """Lint on a Dask distributed cluster (``--scheduler tcp://HOST:PORT``).
 
 Nothing that was loaded in this process is sent to the workers: a *work* — a small,
-picklable description of the run (command-line settings, configuration file, pairs of
-year-over-year predecessors, cache directory) — is, and each worker builds the linter from
-it once (plugins, configuration files) and keeps it for the following chunks.  Workers must
+picklable description of the run (command-line settings, configuration file, cache
+directory) — is, and each worker builds the linter from it once (plugins, configuration
+files) and keeps it for the following chunks.  Each chunk carries the year-over-year
+predecessors of its own files only, so what is sent grows with the chunk, not the corpus.  Workers must
 therefore have the same gip-lint and plugins installed and see the files under the same
 paths (one machine, or a shared file system); relative paths are made absolute here and
 given back as the user wrote them.
@@ -64,21 +65,20 @@ class Work(Record):
 class CheckWork(Work):
     """``check``: the linter of :func:`gip_lint.runner.linter_for`, rebuilt from settings."""
 
-    __slots__ = ("token", "cli", "config_path", "isolated", "resolve", "pairs", "cache_dir")
+    __slots__ = ("token", "cli", "config_path", "isolated", "resolve", "cache_dir")
 
     def __init__(self, token: str, cli, config_path: Optional[str], isolated: bool, resolve: bool,
-                 pairs: dict, cache_dir: Optional[str]):
+                 cache_dir: Optional[str]):
         self._set(token=token, cli=cli, config_path=config_path, isolated=isolated, resolve=resolve,
-                  pairs=pairs, cache_dir=cache_dir)
+                  cache_dir=cache_dir)
 
     @classmethod
-    def for_run(cls, settings, resolver, previous, cache_dir: Optional[str]) -> "CheckWork":
-        pairs = {os.path.abspath(path): os.path.abspath(last) for path, last in previous.paths.items()}
+    def for_run(cls, settings, resolver, cache_dir: Optional[str]) -> "CheckWork":
         if resolver is None:
-            return cls(uuid.uuid4().hex, settings, None, True, False, pairs, cache_dir)
+            return cls(uuid.uuid4().hex, settings, None, True, False, cache_dir)
         forced = getattr(resolver, "_forced", None)
         return cls(uuid.uuid4().hex, resolver.cli, forced.path if forced is not None else None,
-                   resolver.isolated, True, pairs, cache_dir)
+                   resolver.isolated, True, cache_dir)
 
     def build(self):
         from gip_lint.cache import ResultCache
@@ -95,9 +95,11 @@ class CheckWork(Work):
 
             resolver, settings = None, self.cli
             plugins = load_plugins(local_plugins=settings.plugins)
-        previous = Predecessors(self.pairs, tuple(plugins.readers), settings.max_file_size)
+        previous = Predecessors({}, tuple(plugins.readers), settings.max_file_size)  # filled per chunk
         cache = ResultCache(self.cache_dir) if self.cache_dir else None
-        return linter_for(settings, plugins, resolver, previous=previous, cache=cache)
+        task = linter_for(settings, plugins, resolver, previous=previous, cache=cache)
+        task.predecessors = previous.paths
+        return task
 
 
 class ShowWork(Work):
@@ -123,11 +125,17 @@ def _task_for(work: Work):
         return _BUILT[work.token]
 
 
-def _run_chunk(work: Work, paths: Sequence[str]) -> list:
-    """On a worker: each path's ("ok", result) or ("crash", message)."""
+def _run_chunk(work: Work, paths: Sequence[str], pairs: Optional[dict] = None) -> list:
+    """On a worker: each path's ("ok", result) or ("crash", message).
+
+    ``pairs``: the predecessors of these paths (added to the task's; the mapping is the
+    same for every chunk of a run, so concurrent chunks never disagree).
+    """
     from gip_lint.parallel import _guarded
 
     task = _task_for(work)
+    if pairs:
+        task.predecessors.update(pairs)
     return [_guarded(task, path) for path in paths]
 
 
@@ -154,10 +162,15 @@ def _given_back(value, absolute: str, given: str):
     return value
 
 
-def map_on_cluster(client, work: Work, files: Sequence[str], on_crash: Callable[[str, str], object]) -> Iterator:
-    """``work``'s task over ``files`` on the cluster of ``client``, results in file order."""
+def map_on_cluster(client, work: Work, files: Sequence[str], on_crash: Callable[[str, str], object],
+                   predecessors: Optional[dict] = None) -> Iterator:
+    """``work``'s task over ``files`` on the cluster of ``client``, results in file order.
+
+    ``predecessors``: year-over-year pairs (path → last year's path) for a check.
+    """
     from distributed import KilledWorker
 
+    pairs = {os.path.abspath(path): os.path.abspath(last) for path, last in (predecessors or {}).items()}
     absolute = [os.path.abspath(path) for path in files]
     given = dict(zip(absolute, files))
     workers = max(1, len(client.scheduler_info().get("workers", {})))
@@ -166,7 +179,8 @@ def map_on_cluster(client, work: Work, files: Sequence[str], on_crash: Callable[
     pending: deque = deque()
 
     def submit(chunk):
-        return client.submit(_run_chunk, work, chunk, pure=False)
+        chunk_pairs = {path: pairs[path] for path in chunk if path in pairs}
+        return client.submit(_run_chunk, work, chunk, chunk_pairs, pure=False)
 
     def unwrap(path, outcome):
         kind, value = outcome

@@ -82,7 +82,8 @@ def crashed(path: str, message: str) -> FileResult:
 
 
 def map_paths(task: Callable[[str], T], files: list[str], jobs: int = 1, progress: bool = False,
-              on_crash: Callable[[str, str], T] = crashed, cluster=None) -> Iterator[T]:
+              on_crash: Callable[[str, str], T] = crashed, cluster=None,
+              predecessors: Optional[dict] = None) -> Iterator[T]:
     """``task`` over ``files`` (in worker processes when ``jobs`` > 1), results in file order.
 
     With a ``cluster`` (a :class:`distributed.Client`), ``task`` is a
@@ -96,7 +97,7 @@ def map_paths(task: Callable[[str], T], files: list[str], jobs: int = 1, progres
     if cluster is not None and "-" not in files:
         from gip_lint.distributed import map_on_cluster
 
-        return track(map_on_cluster(cluster, task, files, on_crash), len(files), progress)
+        return track(map_on_cluster(cluster, task, files, on_crash, predecessors), len(files), progress)
     return track(map_files(task, files, jobs, on_crash), len(files), progress)
 
 
@@ -135,6 +136,6 @@ def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=N
     if cluster is not None:
         from gip_lint.distributed import CheckWork
 
-        work = CheckWork.for_run(settings, resolver, previous, cache.directory if cache else None)
-        return map_paths(work, files, jobs, show, cluster=cluster)
+        work = CheckWork.for_run(settings, resolver, cache.directory if cache else None)
+        return map_paths(work, files, jobs, show, cluster=cluster, predecessors=previous.paths)
     return map_paths(linter_for(settings, plugins, resolver, previous=previous, cache=cache), files, jobs, show)
