@@ -162,6 +162,11 @@ def _given_back(value, absolute: str, given: str):
     return value
 
 
+def _task_failed(exc: BaseException) -> str:
+    return (f"Dask 任务出错：{type(exc).__name__}: {exc}"
+            "（工作进程须安装与此处相同的 gip-lint 和插件，并能以相同路径读到文件）")
+
+
 def map_on_cluster(client, work: Work, files: Sequence[str], on_crash: Callable[[str, str], object],
                    predecessors: Optional[dict] = None) -> Iterator:
     """``work``'s task over ``files`` on the cluster of ``client``, results in file order.
@@ -202,7 +207,13 @@ def map_on_cluster(client, work: Work, files: Sequence[str], on_crash: Callable[
                         [outcome] = submit([path]).result()
                     except KilledWorker:
                         outcome = ("crash", "检查此文件的 Dask 工作进程意外退出")
+                    except Exception as exc:
+                        outcome = ("crash", _task_failed(exc))
                     yield unwrap(path, outcome)
+                continue
+            except Exception as exc:  # the task itself failed (a worker with another gip-lint, …)
+                for path in chunk:
+                    yield unwrap(path, ("crash", _task_failed(exc)))
                 continue
             for path, outcome in zip(chunk, outcomes):
                 yield unwrap(path, outcome)

@@ -167,3 +167,29 @@ def test_an_unreachable_scheduler_is_a_usage_error():
     result = gip_lint("check", "--scheduler", f"tcp://127.0.0.1:{free_port()}", "examples/reports")
     assert result.returncode == 2 and result.stdout == ""
     assert "无法连接 Dask 调度器" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_task_that_fails_on_the_workers_is_reported_per_file_not_a_traceback(scheduler, tmp_path, seeds):
+    """A chunk whose task raises on the worker (here: the work cannot be built there)."""
+    from distributed import Client
+
+    from gip_lint.distributed import Work, map_on_cluster
+    from gip_lint.runner import crashed
+
+    class Unbuildable(Work):  # defined in the test: workers cannot rebuild it by reference
+        __slots__ = ("token",)
+
+        def __init__(self, token):
+            self._set(token=token)
+
+        def build(self):
+            raise RuntimeError("不能在工作进程上构建")
+
+    paths = [str(path) for path in sorted(seeds.values())]
+    with Client(scheduler, timeout=5) as client:
+        results = list(map_on_cluster(client, Unbuildable("t"), paths, crashed))
+    assert [r.path for r in results] == paths
+    for result in results:
+        [diag] = result.diagnostics
+        assert (diag.code, diag.line, diag.column) == ("GIP999", 1, 1)
+        assert "Dask 任务出错" in diag.message and "不能在工作进程上构建" in diag.message
