@@ -125,3 +125,11 @@ def test_parquet_without_pyarrow_says_how_to_install_it(tmp_path, command):
     assert result.returncode == 2
     assert "pip install 'gip-lint[corpus]'" in result.stderr and "Traceback" not in result.stderr
     assert not target.exists()
+
+
+def test_show_output_file_holds_what_stdout_would(capsys, tmp_path):
+    target = tmp_path / "reports.csv"
+    printed = gip_lint(capsys, "show", "-j", "1", "--format", "csv", str(SEED_DIR))[1]
+    code, out, _ = gip_lint(capsys, "show", "-j", "1", "--format", "csv", "--output-file", str(target), str(SEED_DIR))
+    assert (code, out) == (0, "")
+    assert target.read_bytes().decode("utf-8") == printed and printed.count("\r\n") == 6
