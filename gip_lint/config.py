@@ -42,6 +42,7 @@ KEYS = {
     "time-limit": "time_limit",
     "require-plugins": "require_plugins",
     "preview": "preview",
+    "cache-dir": "cache_dir",
 }
 FIELD_KEYS = {field: key for key, field in KEYS.items()}
 
@@ -154,6 +155,10 @@ def _check_value(where: str, key: str, field: str, value, directory: str):
         if not isinstance(value, bool):
             raise ConfigError(f"{where}：{key} 应为 true 或 false")
         return value
+    if field == "cache_dir":  # relative to the configuration file, as plugins are
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{where}：{key} 应为目录路径（字符串）")
+        return os.path.normpath(os.path.join(directory, value))
     if field == "max_file_size":
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise ConfigError(f"{where}：{key} 应为正整数（字节数）")

@@ -1,8 +1,8 @@
 """Pair each report with the same organ's report for the year before (year-over-year rules).
 
 Before ``gip-lint check`` lints the files of a run, :func:`predecessors` reads each file's
-title (a cheap read, no parse) and maps every report that has the same organ's report for
-the year before among the files to that report's path — strings only, so memory stays flat
+title (of a plain-text file only its first 4 KB; no parse) and maps every report that has
+the same organ's report for the year before among the files to that report's path — strings only, so memory stays flat
 however many reports a run holds.  Linting a paired report then parses last year's report
 and passes it as ``Context(previous=…)`` (:meth:`Predecessors.report_for`), so each file is
 linted once, with every rule, and gives one result.
@@ -31,22 +31,72 @@ def organ_key(organ: str) -> str:
     return re.sub(r"[\s\"'“”《》]+", "", organ)
 
 
-def title_key(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_BYTES) -> Optional[tuple[str, int]]:
-    """(organ, year) from the title alone: a cheap read that does not parse the report."""
-    from gip_lint.model.document import TextLine
-    from gip_lint.model.sections import find_title, organ_and_year
+#: How much of a plain-text file the pairing pre-pass reads for its title.
+HEAD_BYTES = 4096
+_TITLE_LINES, _TITLE_NONEMPTY = 40, 7
 
+
+def title_key(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_BYTES) -> Optional[tuple[str, int]]:
+    """(organ, year) from the title alone: a cheap read that does not parse the report.
+
+    A plain-text file is read only as far as its title can be (its first :data:`HEAD_BYTES`,
+    cut at the last line break); other formats (HTML, Word, UTF-16) are read whole.
+    """
+    head = _head_text(path, readers, max_bytes)
+    if head is not None:
+        try:
+            return key_from_title(head, complete=False)
+        except LookupError:
+            pass
     source = read_source(path, readers, max_bytes)
     if isinstance(source, Diagnostic):
         return None
+    return key_from_title(source.text)
+
+
+def key_from_title(text: str, complete: bool = True) -> Optional[tuple[str, int]]:
+    """(organ, year) from the first lines of a report's text; with ``complete`` False (a
+    head) a text too short to tell raises LookupError."""
+    from gip_lint.model.document import TextLine
+    from gip_lint.model.sections import find_title, organ_and_year
+
+    all_lines = text.split("\n")
+    if not complete and len(all_lines) < _TITLE_LINES and sum(1 for t in all_lines if t.strip()) < _TITLE_NONEMPTY:
+        raise LookupError("the head holds too few lines")
     lines = []
-    for number, text in enumerate(source.text.split("\n")[:40], start=1):
-        if text.strip():
-            lines.append(TextLine("paragraph", text.strip(), text, number, 1))
-        if len(lines) >= 7:
+    for number, line in enumerate(all_lines[:_TITLE_LINES], start=1):
+        if line.strip():
+            lines.append(TextLine("paragraph", line.strip(), line, number, 1))
+        if len(lines) >= _TITLE_NONEMPTY:
             break
     organ, year = organ_and_year(find_title(lines, None)[0])
     return (organ_key(organ), year) if organ and year is not None else None
+
+
+def _head_text(path: str, readers: Sequence, max_bytes: int) -> Optional[str]:
+    """The decoded head of a plain-text file, or None when the whole file must be read."""
+    import codecs
+    import os
+
+    from gip_lint.readers import BUILTIN_READERS, TEXT_READER, reader_for
+    from gip_lint.source import from_bytes
+
+    if path == "-" or reader_for(path, tuple(reversed(tuple(readers))) + tuple(BUILTIN_READERS)) is not TEXT_READER:
+        return None
+    try:
+        size = os.path.getsize(path)
+        if size <= HEAD_BYTES or size > max_bytes:
+            return None  # small: the whole file is the head; too big: refused as a full read is
+        with open(path, "rb") as handle:
+            data = handle.read(HEAD_BYTES)
+    except OSError:
+        return None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\n" not in data:
+        return None
+    try:
+        return from_bytes(data[:data.rindex(b"\n") + 1], path).text
+    except Exception:  # a head cut in an odd place: the whole file decides
+        return None
 
 
 class Predecessors:

@@ -34,7 +34,7 @@ def files_to_lint(paths: Iterable[str], plugins: PluginSet, resolver=None) -> li
 
 
 def linter_for(settings: Settings, plugins: PluginSet, resolver=None, keep_report: bool = False,
-               previous: Optional[Predecessors] = None) -> Callable[[str], FileResult]:
+               previous: Optional[Predecessors] = None, cache=None) -> Callable[[str], FileResult]:
     """A function linting one path with these settings.
 
     With a :class:`gip_lint.config.Resolver`, each file gets the settings, plugins and
@@ -42,7 +42,8 @@ def linter_for(settings: Settings, plugins: PluginSet, resolver=None, keep_repor
     the year before is in ``previous`` is linted against it (:mod:`gip_lint.pairing`).  The
     report model is dropped unless
     ``keep_report``: a corpus run keeps only diagnostics, so memory does not grow with the
-    number of files.
+    number of files.  With a :class:`gip_lint.cache.ResultCache`, a file whose content,
+    settings and plugins are unchanged since a run stored it is answered from the cache.
     """
     readers = tuple(plugins.readers)
     selection = selection_for(settings)
@@ -62,6 +63,10 @@ def linter_for(settings: Settings, plugins: PluginSet, resolver=None, keep_repor
                                name=resolver.lookup_path(path))
         return result if keep_report or result.report is None else FileResult(result.path, result.diagnostics)
 
+    if cache is not None and not keep_report:
+        from gip_lint.cache import cached, describer
+
+        return cached(lint_one, cache, describer(settings, plugins, resolver, previous))
     return lint_one
 
 
@@ -89,24 +94,35 @@ def timed_out(path: str, seconds: float) -> FileResult:
 
 def map_paths(task: Callable[[str], T], files: list[str], jobs: int = 1, progress: bool = False,
               on_crash: Callable[[str, str], T] = crashed, time_limit: float = 0.0,
-              on_timeout: Callable[[str, float], T] = timed_out) -> Iterator[T]:
+              on_timeout: Callable[[str, float], T] = timed_out, cluster=None,
+              predecessors: Optional[dict] = None) -> Iterator[T]:
     """``task`` over ``files`` (in worker processes when ``jobs`` > 1), results in file order;
-    a file taking more than ``time_limit`` seconds (0: no limit) is ``on_timeout``."""
+    a file taking more than ``time_limit`` seconds (0: no limit) is ``on_timeout``.
+
+    With a ``cluster`` (a :class:`distributed.Client`), ``task`` is a
+    :class:`gip_lint.distributed.Work` and runs on the cluster's workers instead.
+    """
     from gip_lint import startup
     from gip_lint.parallel import map_files
     from gip_lint.progress import track
 
     startup.resume()  # the command line's start-up is over (before workers fork)
+    if cluster is not None and "-" not in files:
+        from gip_lint.distributed import map_on_cluster
+
+        return track(map_on_cluster(cluster, task, files, on_crash, predecessors), len(files), progress)
     return track(map_files(task, files, jobs, on_crash, time_limit, on_timeout), len(files), progress)
 
 
 def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=None, jobs: int = 1,
-        progress: Optional[bool] = None, files: Optional[list[str]] = None) -> Iterator[FileResult]:
+        progress: Optional[bool] = None, files: Optional[list[str]] = None,
+        cache_dir: Optional[str] = None, cluster=None) -> Iterator[FileResult]:
     """Lint every file under ``paths``; one :class:`FileResult` per file, in path order.
 
     The results carry diagnostics only (``report`` is None): nothing accumulates over a corpus.
     A report whose organ's report for the year before is among the files is linted against
-    it (:mod:`gip_lint.pairing`).
+    it (:mod:`gip_lint.pairing`).  ``cache_dir`` names a result cache (:mod:`gip_lint.cache`);
+    with a ``cluster`` (:mod:`gip_lint.distributed`) the files are linted on its workers.
     ``progress`` None shows a bar when :func:`gip_lint.progress.wanted` says a person is
     watching a long run.
     """
@@ -127,5 +143,15 @@ def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=N
                                                                     time_limit=settings.time_limit,
                                                                     on_timeout=lambda path, _: None))
     show = progress_bar.wanted(len(files)) if progress is None else progress
-    return map_paths(linter_for(settings, plugins, resolver, previous=previous), files, jobs, show,
+    cache = None
+    if cache_dir is not None:
+        from gip_lint.cache import ResultCache
+
+        cache = ResultCache(cache_dir)
+    if cluster is not None:
+        from gip_lint.distributed import CheckWork
+
+        work = CheckWork.for_run(settings, resolver, cache.directory if cache else None)
+        return map_paths(work, files, jobs, show, cluster=cluster, predecessors=previous.paths)
+    return map_paths(linter_for(settings, plugins, resolver, previous=previous, cache=cache), files, jobs, show,
                      time_limit=settings.time_limit)

@@ -4,7 +4,7 @@ Layers, lowest first (see :mod:`gip_lint.config` and docs/configuration.md)::
 
     gip-lint's defaults < plugins' defaults < the closest configuration file < the command line
 
-Values that *choose* (``select``, ``fail_on``, ``format``, ``max_file_size``, ``preview``, ``time_limit``) are replaced by
+Values that *choose* (``select``, ``fail_on``, ``format``, ``max_file_size``, ``preview``, ``time_limit``, ``cache_dir``) are replaced by
 a higher layer; values that *add* (``extend_select``, ``ignore``, ``exclude``, ``plugins``,
 ``require_plugins``, ``per_file_ignores``, ``severity``, plugin ``options``) accumulate, a higher layer winning
 per key.  ``source`` records where each value came from (for ``--show-settings``).
@@ -37,14 +37,15 @@ class Settings(Record):
     """
 
     __slots__ = ("select", "extend_select", "ignore", "per_file_ignores", "fail_on", "format", "max_file_size",
-                 "time_limit", "severity", "exclude", "plugins", "require_plugins", "options", "preview", "config_file",
-                 "base_dir", "source")
+                 "time_limit", "severity", "exclude", "plugins", "require_plugins", "cache_dir", "options", "preview",
+                 "config_file", "base_dir", "source")
 
     def __init__(self, select: tuple[str, ...] = (), extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                  per_file_ignores: tuple = (), fail_on: str = "warning", format: str = "default",
-                 max_file_size: int = DEFAULT_MAX_BYTES, time_limit: float = DEFAULT_TIME_LIMIT, severity: Optional[dict] = None, exclude: tuple[str, ...] = (),
-                 plugins: tuple[str, ...] = (), require_plugins: tuple[str, ...] = (), options: Optional[dict] = None,
-                 preview: bool = False, config_file: Optional[str] = None, base_dir: str = ".", source: Optional[dict] = None):
+                 max_file_size: int = DEFAULT_MAX_BYTES, time_limit: float = DEFAULT_TIME_LIMIT, severity: Optional[dict] = None,
+                 exclude: tuple[str, ...] = (), plugins: tuple[str, ...] = (), require_plugins: tuple[str, ...] = (),
+                 cache_dir: Optional[str] = None, options: Optional[dict] = None, preview: bool = False,
+                 config_file: Optional[str] = None, base_dir: str = ".", source: Optional[dict] = None):
         self._set(
             select=select, extend_select=extend_select, ignore=ignore,
             per_file_ignores=per_file_ignores,  # ((glob, (code, ...)), ...), globs relative to ``base_dir``
@@ -54,6 +55,7 @@ class Settings(Record):
             exclude=exclude,  # globs, relative to ``base_dir`` (or a file/directory name)
             plugins=plugins,  # absolute paths of local plugin modules
             require_plugins=require_plugins,  # plugin names whose absence is fatal (exit 2)
+            cache_dir=cache_dir,  # the result cache's directory (absolute), None: no cache
             options={} if options is None else options,  # plugin options (context.options)
             preview=preview,  # run preview rules too
             config_file=config_file,  # the configuration file that applied, if any
@@ -117,6 +119,8 @@ def from_args(args) -> Settings:
         if missing:  # as a missing file named in a configuration: fatal, not a run without it
             raise ValueError(f"--plugin 指定的插件文件不存在：{'、'.join(missing)}")
         values["plugins"] = tuple(os.path.abspath(p) for p in args.plugin)
+    if getattr(args, "cache_dir", None):
+        values["cache_dir"] = os.path.abspath(args.cache_dir)
     if getattr(args, "require_plugins", None):
         values["require_plugins"] = tuple(n.strip() for n in args.require_plugins.split(",") if n.strip())
     return Settings(**values, base_dir=os.getcwd(), source={name: CLI_SOURCE for name in values})

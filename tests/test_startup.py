@@ -282,7 +282,7 @@ def test_records_behave_as_the_frozen_attrs_classes_they_replace(seeds):
 def test_settings_record_keeps_its_fields_defaults_and_fresh_dicts():
     from gip_lint.settings import FIELDS, Settings
 
-    assert FIELDS[:3] == ("select", "extend_select", "ignore") and FIELDS[-1] == "source" and len(FIELDS) == 17 and "require_plugins" in FIELDS and "preview" in FIELDS and "time_limit" in FIELDS
+    assert FIELDS[:3] == ("select", "extend_select", "ignore") and FIELDS[-1] == "source" and len(FIELDS) == 18 and "require_plugins" in FIELDS and "preview" in FIELDS and "time_limit" in FIELDS and "cache_dir" in FIELDS
     first, second = Settings(), Settings()
     assert first == second and first.fail_on == "warning" and first.format == "default"
     assert first.severity == {} and first.severity is not second.severity  # one dict each, as attrs' factory gave

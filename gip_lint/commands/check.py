@@ -49,7 +49,7 @@ def add_parser(subparsers) -> None:
                             "不给出时，同一次检查中同一机关相邻两年的报告自动配对")
     output = parser.add_argument_group("输出")
     output.add_argument("--format", help="输出格式：default, full, json, json-lines, sarif, github, "
-                                              "xlsx（须 --output-file）, html（审阅网页）（插件可增加）")
+                                              "xlsx（须 --output-file）, html（审阅网页）, parquet（须 --output-file）（插件可增加）")
     output.add_argument("--show-source", dest="show_source", action="store_true", help="同 --format full")
     output.add_argument("--output-file", dest="output_file", metavar="FILE", help="把输出写入文件而不是标准输出")
     output.add_argument("--statistics", action="store_true", help="在最后列出每个代码的数量")
@@ -61,6 +61,10 @@ def add_parser(subparsers) -> None:
     baseline.add_argument("--write-baseline", dest="write_baseline", metavar="FILE",
                           help="把当前的全部问题记录到基线文件，以 0 退出")
     add_corpus_options(parser)
+    cache = parser.add_argument_group("结果缓存")
+    cache.add_argument("--cache-dir", dest="cache_dir", metavar="DIR",
+                       help="把每个文件的检查结果缓存在此目录：内容、设置和插件版本都未变的文件不再检查（默认不缓存）")
+    cache.add_argument("--no-cache", dest="no_cache", action="store_true", help="不读也不写缓存（覆盖配置中的 cache-dir）")
 
 
 def add_corpus_options(parser) -> None:
@@ -68,6 +72,8 @@ def add_corpus_options(parser) -> None:
     corpus = parser.add_argument_group("整批检查")
     corpus.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                         help="并行检查的进程数（默认：CPU 核数；1 表示不并行）")
+    corpus.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                        help="在这个 Dask distributed 集群上检查（需要 gip-lint[corpus]；工作进程须能以相同路径读到文件）")
     corpus.add_argument("--summary", action=argparse.BooleanOptionalAction, default=None,
                         help="在标准错误输出末尾打印汇总：文件数、识别为报告的份数、各代码的问题数"
                              "（默认：20 个文件以上时打印）")
@@ -97,6 +103,19 @@ def jobs_for(args) -> int:
     from gip_lint.parallel import default_jobs
 
     return args.jobs if args.jobs is not None else default_jobs()
+
+
+def cluster_for(args):
+    """The Dask client for ``--scheduler`` (None without it); exit 2 when it cannot connect."""
+    if not getattr(args, "scheduler", None):
+        return None
+    from gip_lint.cli import UsageError
+    from gip_lint.distributed import ClusterError, connect
+
+    try:
+        return connect(args.scheduler)
+    except ClusterError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -148,6 +167,8 @@ def _run(args: argparse.Namespace) -> int:
         where = settings.source.get("format", "")
         raise UsageError(f"未知的输出格式：{settings.format}（来自 {where}；可用：{', '.join(sorted(formatters))}）")
     formatter = formatters[settings.format]
+    if formatter.name == "parquet":
+        _parquet_ready(args.output_file)
 
     paths = args.paths
     if args.force_exclude:
@@ -175,7 +196,9 @@ def _run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UsageError(str(exc)) from None
     else:
-        results = runner.run(paths, settings, plugins, resolver, jobs=jobs_for(args), files=files)
+        results = runner.run(paths, settings, plugins, resolver, jobs=jobs_for(args), files=files,
+                             cache_dir=None if args.no_cache else settings.cache_dir,
+                             cluster=cluster_for(args))
     run_summary = Summary()
     diagnostics = []
     for result in results:
@@ -214,11 +237,19 @@ def _run(args: argparse.Namespace) -> int:
     source_line, source_at = _source_lines(args.stdin_filename)
     context = FormatContext(rules=resolver.all_rules(), source_line=source_line, root=root, source_at=source_at,
                             files=files)
-    output = formatter.render(found, context)
+    output = formatter.render(found, context) if formatter.name != "parquet" else None
     summary = _summary(found, context, args)
     if isinstance(output, bytes) and not args.output_file:
         raise UsageError(f"--format {settings.format} 生成的是文件，请用 --output-file 指定写到哪里（如 --output-file 结果.{settings.format}）")
-    if args.output_file:
+    if output is None:
+        from gip_lint.formatters.parquet import write_findings
+
+        try:
+            write_findings(found, context, args.output_file)
+        except OSError as exc:
+            raise UsageError(f"无法写入输出文件 {args.output_file}：{exc.strerror or exc}") from None
+        sys.stdout.write(summary)
+    elif args.output_file:
         try:
             with open(args.output_file, "wb") as handle:
                 handle.write(output if isinstance(output, bytes) else output.encode("utf-8"))
@@ -236,6 +267,19 @@ def _run(args: argparse.Namespace) -> int:
     # (ignoring GIP999 itself does, since it is then never reported).
     crashed = any(d.code == RULE_CRASHED.code for d in found)
     return EXIT_FINDINGS if crashed or (failing and not args.exit_zero) else EXIT_CLEAN
+
+
+def _parquet_ready(output_file) -> None:
+    """Parquet needs a file and pyarrow: said before any file is linted (exit 2)."""
+    from gip_lint.cli import UsageError
+    from gip_lint.formatters.parquet import MissingPyarrow, require_pyarrow
+
+    try:
+        require_pyarrow()
+        if not output_file:
+            raise MissingPyarrow("--format parquet 需要 --output-file FILE（Parquet 是二进制格式）")
+    except MissingPyarrow as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _summary(diagnostics, context, args) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import sys
 
-FORMATS = ("text", "json", "json-lines", "csv")
+FORMATS = ("text", "json", "json-lines", "csv", "parquet")
+TABLE_FORMATS = ("csv", "parquet")  # one wide row per report (gip_lint.corpus_table)
 
 
 def add_parser(subparsers) -> None:
@@ -21,7 +22,9 @@ def add_parser(subparsers) -> None:
                                                "json-lines 与 csv 适合整批报告（目录递归）的数据提取")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录")
     parser.add_argument("--format", choices=FORMATS, default="text",
-                        help="text（默认）、json、json-lines（每行一个 JSON 对象）、csv（每份报告一行）")
+                        help="text（默认）、json、json-lines（每行一个 JSON 对象）、csv（每份报告一行）、"
+                             "parquet（列同 csv，需要 --output-file 和 pyarrow）")
+    parser.add_argument("--output-file", dest="output_file", metavar="FILE", help="把输出写入文件（parquet 必须）")
     parser.add_argument("--text", action="store_true",
                         help="打印 gip-lint 从文件读出的报告文本（PDF 的诊断行号、列号即此文本中的位置）")
     parser.add_argument("--bom", action="store_true",
@@ -30,8 +33,27 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
+    from gip_lint.cli import UsageError
+
+    if args.format == "parquet":
+        from gip_lint.commands.check import _parquet_ready
+
+        _parquet_ready(args.output_file)
+    try:
+        to_file = args.output_file and args.format != "parquet"
+        out = open(args.output_file, "w", encoding="utf-8", newline="") if to_file else sys.stdout
+    except OSError as exc:
+        raise UsageError(f"无法写入输出文件 {args.output_file}：{exc.strerror or exc}") from None
+    try:
+        return _run(args, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+def _run(args, out) -> int:
     from gip_lint import runner
-    from gip_lint.cli import EXIT_CLEAN, EXIT_FINDINGS
+    from gip_lint.cli import EXIT_CLEAN, EXIT_FINDINGS, UsageError
     from gip_lint.commands.check import jobs_for
     from gip_lint.plugins import load_plugins
     from gip_lint.summary import Summary
@@ -49,27 +71,46 @@ def run(args) -> int:
         from gip_lint.corpus_table import header
 
         if args.bom:
-            sys.stdout.buffer.write(b"\xef\xbb\xbf") if hasattr(sys.stdout, "buffer") else sys.stdout.write("\ufeff")
-        writer = csv.writer(sys.stdout)
+            out.write("\ufeff")  # UTF-8 text: the BOM's three bytes
+        writer = csv.writer(out)
         writer.writerow(header(task.codes))
-    show_progress = None if args.format in ("json-lines", "csv") else False
+    elif args.format == "parquet":
+        from gip_lint.corpus_table import header
+        from gip_lint.formatters.parquet import ReportWriter
+
+        try:
+            writer = ReportWriter(args.output_file, header(task.codes))
+        except OSError as exc:
+            raise UsageError(f"无法写入输出文件 {args.output_file}：{exc.strerror or exc}") from None
+    show_progress = None if args.format in ("json-lines", *TABLE_FORMATS) else False
     from gip_lint import progress
 
     show_progress = progress.wanted(len(files)) if show_progress is None else show_progress
+    from gip_lint.commands.check import cluster_for
+
+    cluster = cluster_for(args)
+    if cluster is not None:
+        from uuid import uuid4
+
+        from gip_lint.distributed import ShowWork
+
+        task = ShowWork(uuid4().hex, args.format)
     for path, output, codes, error in runner.map_paths(task, files, jobs_for(args), show_progress,
-                                                             on_crash=_crashed):
+                                                       on_crash=_crashed, cluster=cluster):
         summary.add(codes)
         if error:
             print(error, file=sys.stderr)
             status = EXIT_FINDINGS
             continue
-        if args.format == "csv":
+        if args.format in TABLE_FORMATS:
             writer.writerow(output)
         else:
-            print(output)
-    sys.stdout.flush()
+            print(output, file=out)
+    if args.format == "parquet":
+        writer.close()
+    out.flush()
     if summary.wanted(args.summary, len(files)):
-        sys.stderr.write(summary.render(findings=args.format == "csv"))
+        sys.stderr.write(summary.render(findings=args.format in TABLE_FORMATS))
     return status
 
 
@@ -103,7 +144,7 @@ class _Task:
                     f"{source.path}:{source.line}:{source.column}: {source.code} {source.message}")
         if self.form == "source-text":  # show --text: the text the grammar reads, line for line
             return path, source.original.rstrip("\n"), [], None
-        if self.form == "csv":
+        if self.form in TABLE_FORMATS:
             from gip_lint.corpus_table import row
 
             result = lint_source(source, self.plugins.rules)

@@ -13,9 +13,10 @@ from gip_lint.formatters.github import GITHUB
 from gip_lint.formatters.html_page import HTML
 from gip_lint.formatters.json_array import JSON
 from gip_lint.formatters.json_lines import JSON_LINES
+from gip_lint.formatters.parquet import PARQUET
 from gip_lint.formatters.sarif import SARIF
 from gip_lint.formatters.xlsx import XLSX
 
-BUILTIN_FORMATTERS = (DEFAULT, FULL, JSON, JSON_LINES, SARIF, GITHUB, XLSX, HTML)
+BUILTIN_FORMATTERS = (DEFAULT, FULL, JSON, JSON_LINES, SARIF, GITHUB, XLSX, HTML, PARQUET)
 
 __all__ = ["BUILTIN_FORMATTERS", "FormatContext", "Formatter"]
