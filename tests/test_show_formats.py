@@ -26,7 +26,7 @@ def corpus(tmp_path, seeds):
     nested.mkdir(parents=True)
     for number, path in seeds.items():
         shutil.copy(path, (nested if number in ("003", "004") else tmp_path) / path.name)
-    (tmp_path / "notes.xls").write_bytes(b"\xd0\xcf\x11\xe0")  # not a report extension: not walked
+    (tmp_path / "notes.bin").write_bytes(b"\xd0\xcf\x11\xe0")  # no reader knows the extension: not walked (.pdf, .xls are)
     return tmp_path
 
 
