@@ -17,6 +17,9 @@ import yaml
 
 from plugin_envs import ROOT, source_copy
 
+# The real published PDF of ../shared/corpus (beside the clone, as in CI); left out where absent.
+PDF = ROOT.parent / "shared" / "corpus" / "pdf" / "huaian-gov-2024.pdf"
+
 GIT_IDENTITY = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
                 "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
 
@@ -43,12 +46,15 @@ def pre_commit_home(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def _reports_repo(directory: Path, files: dict[str, str]) -> Path:
+def _reports_repo(directory: Path, files: dict[str, str | bytes]) -> Path:
     directory.mkdir()
     _git(directory, "init", "-q")
     for name, text in files.items():
         (directory / name).parent.mkdir(parents=True, exist_ok=True)
-        (directory / name).write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            (directory / name).write_bytes(text)
+        else:
+            (directory / name).write_text(text, encoding="utf-8")
     (directory / "notes.py").write_text("print('not a report')\n", encoding="utf-8")  # not matched by `files`
     _git(directory, "add", "-A")
     return directory
@@ -73,23 +79,26 @@ def test_hook_definition_matches_the_design():
     import re
 
     files = re.compile(hook["files"])
-    assert all(files.search(name) for name in ("a.txt", "b/c.md", "d.html", "e.htm", "f.docx"))
-    assert not any(files.search(name) for name in ("a.py", "b.txt.bak", "c.pdf", "d.docx~"))
+    assert all(files.search(name) for name in ("a.txt", "b/c.md", "d.html", "e.htm", "f.docx", "g.pdf"))
+    assert not any(files.search(name) for name in ("a.py", "b.txt.bak", "c.pdf~", "d.docx~"))
 
 
 def test_try_repo_passes_a_clean_report_and_fails_a_broken_one(hook_repo, pre_commit_home, seeds, tmp_path):
     seed = seeds["000"].read_text(encoding="utf-8")
-    clean = _reports_repo(tmp_path / "clean", {"reports/卧龙区2023.txt": seed})
+    files = {"reports/卧龙区2023.txt": seed}
+    if PDF.exists():  # a real published PDF, read in the hook's own environment (its PDF library)
+        files["reports/淮安市2024.pdf"] = PDF.read_bytes()
+    clean = _reports_repo(tmp_path / "clean", files)
     result = _pre_commit(clean, pre_commit_home, "try-repo", str(hook_repo), "gip-lint", "--all-files")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "gip-lint" in result.stdout and "Passed" in result.stdout
 
-    broken = _reports_repo(tmp_path / "broken", {"reports/卧龙区2023.txt": seed, "reports/有错.txt": _broken(seed)})
+    broken = _reports_repo(tmp_path / "broken", {**files, "reports/有错.txt": _broken(seed)})
     result = _pre_commit(broken, pre_commit_home, "try-repo", str(hook_repo), "gip-lint", "--all-files")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Failed" in result.stdout
     assert "reports/有错.txt:80:1: GIP301 第六部分没有说明信息处理费的收取情况" in result.stdout
-    assert "卧龙区2023.txt:" not in result.stdout
+    assert "卧龙区2023.txt:" not in result.stdout and "淮安市2024.pdf:" not in result.stdout
 
 
 def _samples() -> list:
