@@ -158,8 +158,8 @@ def warm_pass(paths: list[str]) -> dict:
     Per report wall and CPU time (CPU time does not count the time other processes took the
     core); after 20 reports of warm-up.
     """
-    from gip_lint.linter import lint_source, read_source
-    from gip_lint.plugins import load_plugins
+    from gip_lint.engine.linter import lint_source, read_source
+    from gip_lint.engine.plugins import load_plugins
 
     plugins = load_plugins()
     sources = [read_source(p) for p in paths]

@@ -20,7 +20,7 @@ workers are separate processes and not counted).  Every run's output is compared
 Two more measurements find where cost grows faster than the number of files:
 
 - the cache ratio: cold and warm re-run of the same 600 reports, in the same run;
-- the year-over-year pairing pre-pass (:func:`gip_lint.pairing.predecessors`) alone: every
+- the year-over-year pairing pre-pass (:func:`gip_lint.engine.pairing.predecessors`) alone: every
   file's title read the old way (the whole file read and decoded, as before issue 17) and
   the new way (a 4 KB head), with the bytes each reads.
 """
@@ -116,8 +116,8 @@ def cache_ratio(corpus: str, work: str) -> None:
 
 
 def pairing_prepass(corpus: str) -> None:
-    from gip_lint.linter import read_source
-    from gip_lint.pairing import key_from_title, title_key
+    from gip_lint.engine.linter import read_source
+    from gip_lint.engine.pairing import key_from_title, title_key
 
     files = sorted(os.path.join(d, f) for d, _, names in os.walk(corpus) for f in names)
 

@@ -16,8 +16,8 @@ import sys
 import tempfile
 import time
 
-from gip_lint.linter import lint_source
-from gip_lint.plugins import load_plugins
+from gip_lint.engine.linter import lint_source
+from gip_lint.engine.plugins import load_plugins
 from gip_lint.readers.html_reader import read_html
 from gip_lint.source import from_text
 
@@ -90,7 +90,7 @@ MEMORY_CASES = {
 
 def _peak_rss_mb(path: str, *options: str) -> tuple[float, str]:
     """Peak RSS of `gip-lint check path` in a child process, and its first line of output."""
-    script = ("import resource, sys\nfrom gip_lint.cli import main\n"
+    script = ("import resource, sys\nfrom gip_lint.cli.main import main\n"
               "code = main(['check', *sys.argv[1:]])\n"
               "sys.stderr.write('%d %d\\n' % (code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n")
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out:  # not a pipe: the output stays out of this process

@@ -36,7 +36,7 @@ def _once(args: list[str]) -> float:
     import contextlib
     import io
 
-    from gip_lint.cli import main
+    from gip_lint.cli.main import main
 
     start = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()):

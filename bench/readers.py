@@ -15,8 +15,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from renderings import render_docx, render_html  # noqa: E402
 
-from gip_lint.linter import lint_source  # noqa: E402
-from gip_lint.plugins import load_plugins  # noqa: E402
+from gip_lint.engine.linter import lint_source  # noqa: E402
+from gip_lint.engine.plugins import load_plugins  # noqa: E402
 from gip_lint.readers import reader_for  # noqa: E402
 
 

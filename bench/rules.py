@@ -52,8 +52,8 @@ def corpus_paths(directory: str | None, scratch: str) -> list[str]:
 
 
 def read(paths: list[str]):
-    from gip_lint.linter import read_source
-    from gip_lint.plugins import load_plugins
+    from gip_lint.engine.linter import read_source
+    from gip_lint.engine.plugins import load_plugins
 
     rules = [rule for rule in load_plugins().rules if rule.check is not None]
     sources = [read_source(path) for path in paths]
@@ -105,7 +105,7 @@ def times(paths: list[str], rounds: int) -> None:
 def segments(paths: list[str]) -> None:
     """Run under callgrind: print the segment names, marking each start with os.getppid()."""
     from gip_lint.api import parse_source
-    from gip_lint.linter import lint_source
+    from gip_lint.engine.linter import lint_source
     from gip_lint.rule import Context
 
     rules, sources = read(paths)
@@ -180,7 +180,7 @@ def main() -> None:
         elif args.segments:
             segments(paths)
         elif args.workload is not None:
-            from gip_lint.linter import lint_source
+            from gip_lint.engine.linter import lint_source
 
             rules, sources = read(paths)
             for _ in range(args.workload):

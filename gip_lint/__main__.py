@@ -2,6 +2,6 @@
 
 import sys
 
-from gip_lint.cli import main
+from gip_lint.cli.main import main
 
 sys.exit(main())

@@ -7,7 +7,7 @@ from typing import Optional, Union
 
 from gip_lint.model.build import build_report
 from gip_lint.model.document import Report
-from gip_lint.parser import parse_blocks
+from gip_lint.parsing.parser import parse_blocks
 from gip_lint.readers import BUILTIN_READERS, Reader, reader_for
 from gip_lint.source import SourceText, from_text
 
@@ -55,9 +55,9 @@ def lint_paths(paths, *, select=None, ignore=None, config: Optional[str] = None,
     :class:`distributed.Client` (the files are linted on its workers); ``cache_dir``: a result
     cache.  A Spark or Ray user calls this once per partition with that partition's paths.
     """
-    from gip_lint import runner
-    from gip_lint.config import Resolver
-    from gip_lint.settings import CLI_SOURCE, Settings, split_codes
+    from gip_lint.engine import runner
+    from gip_lint.config.files import Resolver
+    from gip_lint.config.settings import CLI_SOURCE, Settings, split_codes
 
     values = {}
     for name, given in (("select", select), ("ignore", ignore)):
@@ -84,10 +84,10 @@ def lint_paths(paths, *, select=None, ignore=None, config: Optional[str] = None,
 def extract(paths, *, jobs: int = 1, scheduler=None) -> list[dict]:
     """One dict per file that parsed, as ``show --format csv``'s rows (columns documented in
     README.md), values typed: None for a blank cell, never 0.  In file order."""
-    from gip_lint import runner
-    from gip_lint.commands.show import _Task
-    from gip_lint.corpus_table import header
-    from gip_lint.plugins import load_plugins
+    from gip_lint.engine import runner
+    from gip_lint.cli.commands.show import _Task
+    from gip_lint.report.corpus_table import header
+    from gip_lint.engine.plugins import load_plugins
 
     plugins = load_plugins()
     paths = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
@@ -98,7 +98,7 @@ def extract(paths, *, jobs: int = 1, scheduler=None) -> list[dict]:
     if client is not None:
         from uuid import uuid4
 
-        from gip_lint.distributed import ShowWork
+        from gip_lint.engine.distributed import ShowWork
 
         task = ShowWork(uuid4().hex, "csv")
     try:
@@ -113,9 +113,9 @@ def extract(paths, *, jobs: int = 1, scheduler=None) -> list[dict]:
 
 def extract_table(paths, *, jobs: int = 1, scheduler=None):
     """:func:`extract` as a :class:`pyarrow.Table` with the Parquet schema (needs pyarrow)."""
-    from gip_lint.corpus_table import header
+    from gip_lint.report.corpus_table import header
     from gip_lint.formatters.parquet import _typed, report_schema, require_pyarrow
-    from gip_lint.plugins import load_plugins
+    from gip_lint.engine.plugins import load_plugins
 
     pa = require_pyarrow()
     schema = report_schema(header([rule.code for rule in load_plugins().rules]))
@@ -128,6 +128,6 @@ def _client(scheduler):
     """(client, whether this call made it and must close it)."""
     if scheduler is None or not isinstance(scheduler, str):
         return scheduler, False
-    from gip_lint.distributed import connect
+    from gip_lint.engine.distributed import connect
 
     return connect(scheduler), True

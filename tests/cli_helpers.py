@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from gip_lint.cli import main
+from gip_lint.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CLEAN = ROOT / "examples" / "reports" / "000_ebeabda19deaf4a2.txt"  # no findings

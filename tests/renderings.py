@@ -32,7 +32,7 @@ import attrs
 from gip_lint.model.document import TableBlock, TextLine
 from gip_lint.model.labels import APPLICANT_COLUMNS, APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_GROUPS
 from gip_lint.model.tables import classify
-from gip_lint.parser import parse_blocks
+from gip_lint.parsing.parser import parse_blocks
 from gip_lint.source import from_text
 from gip_lint.testing.synth import ROW_LABELS
 

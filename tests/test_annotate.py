@@ -141,7 +141,7 @@ def test_an_unreadable_docx_writes_no_copy(capsys, tmp_path):
 
 
 def test_comment_text_carries_the_suggestion_when_a_diagnostic_has_one():
-    from gip_lint.commands.annotate import comment_text
+    from gip_lint.cli.commands.annotate import comment_text
     from gip_lint.rule import Diagnostic
 
     plain = Diagnostic(path="r.docx", line=3, column=4, code="GIP201", message="合计不符")

@@ -7,7 +7,7 @@ import json
 import pytest
 from cli_helpers import SEED_004, SEED_CLEAN, copy_report, copy_seed, gip_lint, replaced
 
-from gip_lint.baseline import fingerprint
+from gip_lint.report.baseline import fingerprint
 from gip_lint.rule import Diagnostic
 from gip_lint.testing import lint_text
 
@@ -96,7 +96,7 @@ def test_the_fingerprint_ignores_the_line_but_not_the_values():
 
 
 def test_duplicates_are_counted(tmp_path):
-    from gip_lint.baseline import apply_baseline, load_baseline, write_baseline
+    from gip_lint.report.baseline import apply_baseline, load_baseline, write_baseline
 
     same = Diagnostic("a.txt", 1, 1, "GIP003", "无法理解", anchor="x")
     write_baseline(str(tmp_path / "b.json"), [same, same], str(tmp_path))

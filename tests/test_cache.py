@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import SEED_GIP206, gip_lint
-from gip_lint import runner
-from gip_lint.cache import ResultCache
+from gip_lint.engine import runner
+from gip_lint.engine.cache import ResultCache
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -108,7 +108,7 @@ def test_a_damaged_entry_is_ignored_and_rewritten(capsys, corpus, tmp_path, lint
         data = json.loads(good)
         rows = json.loads(data["diagnostics"])
         rows[0][0] = "66"
-        from gip_lint.cache import _checksum
+        from gip_lint.engine.cache import _checksum
 
         data["diagnostics"] = json.dumps(rows)
         data["sum"] = _checksum(data["diagnostics"])

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from gip_lint.cli import main
+from gip_lint.cli.main import main
 
 SEED_001_LINE = ("66:27: GIP206 表三“四、结转下年度继续办理”行“总计”列为空，无法核对："
                  "行合计（A2）；本列第一项加第二项等于第三项加第四项（A1）（没有发生应填 0）")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from cli_helpers import SEED_GIP206, copy_seed, gip_lint
 
-from gip_lint.config import ConfigError, Resolver, find_config_file, read_config_file
-from gip_lint.settings import Settings
+from gip_lint.config.files import ConfigError, Resolver, find_config_file, read_config_file
+from gip_lint.config.settings import Settings
 
 GIP206_LINE = "66:27: GIP206"
 

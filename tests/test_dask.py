@@ -173,8 +173,8 @@ def test_a_task_that_fails_on_the_workers_is_reported_per_file_not_a_traceback(s
     """A chunk whose task raises on the worker (here: the work cannot be built there)."""
     from distributed import Client
 
-    from gip_lint.distributed import Work, map_on_cluster
-    from gip_lint.runner import crashed
+    from gip_lint.engine.distributed import Work, map_on_cluster
+    from gip_lint.engine.runner import crashed
 
     class Unbuildable(Work):  # defined in the test: workers cannot rebuild it by reference
         __slots__ = ("token",)

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from cli_helpers import SEED_004, SEED_GIP206, copy_report, copy_seed, gip_lint
 
-from gip_lint.baseline import fingerprint
+from gip_lint.report.baseline import fingerprint
 from gip_lint.formatters.full import source_block
 from gip_lint.formatters.github import escape_data, escape_property
 from gip_lint.formatters.statistics import display_width

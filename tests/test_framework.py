@@ -8,7 +8,7 @@ import pytest
 
 import gip_lint.builtin
 from gip_lint.hookspecs import hookimpl
-from gip_lint.linter import Selection
+from gip_lint.engine.linter import Selection
 from gip_lint.rule import Finding, rule, validate_rule
 from gip_lint.testing import lint_text
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gip_lint.linter import lint_source
-from gip_lint.plugins import load_plugins
+from gip_lint.engine.linter import lint_source
+from gip_lint.engine.plugins import load_plugins
 from gip_lint.source import DecodeError, from_bytes, from_text
 
 ROOT = Path(__file__).resolve().parent.parent

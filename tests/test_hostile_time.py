@@ -16,7 +16,7 @@ import textwrap
 import pytest
 from cli_helpers import SEED_GIP206
 
-from gip_lint.cli import main
+from gip_lint.cli.main import main
 
 PLUGIN = '''
     import signal

@@ -34,7 +34,7 @@ def test_installed_tool_uses_the_pregenerated_parser(installed, seeds, tmp_path)
     import subprocess
 
     cache = tmp_path / "cache"
-    probe = ("import sys; from gip_lint.cli import main; code = main(['check', sys.argv[1]]); "
+    probe = ("import sys; from gip_lint.cli.main import main; code = main(['check', sys.argv[1]]); "
              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('lark', 'tabulate')), code)")
     result = subprocess.run([installed.python, "-c", probe, str(seeds["000"])], capture_output=True, text=True,
                             env=installed.env(GIP_LINT_CACHE_DIR=str(cache)), cwd=tmp_path, timeout=60)

@@ -207,7 +207,7 @@ def test_open_change_hover_close(client):
     assert published[0]["message"] == GIP206_MESSAGE
 
     # Hovering anywhere on the diagnostic's range explains the rule.
-    from gip_lint.plugins import load_plugins
+    from gip_lint.engine.plugins import load_plugins
 
     gip206 = load_plugins().rule("GIP206")
     hover = lsp.request("textDocument/hover", {"textDocument": {"uri": uri},
@@ -371,7 +371,7 @@ def test_unknown_code_in_options_is_a_usage_error():
 
 def test_without_pygls_the_command_says_how_to_install_it():
     # sys.modules[name] = None makes `import pygls` fail exactly as if it were not installed.
-    code = ("import sys; sys.modules['pygls'] = None; from gip_lint.cli import main; "
+    code = ("import sys; sys.modules['pygls'] = None; from gip_lint.cli.main import main; "
             "sys.exit(main(['lsp']))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=TIMEOUT, stdin=subprocess.DEVNULL)
@@ -400,7 +400,7 @@ def test_range_covers_the_cell_or_one_character():
 
 def test_stray_prints_cannot_corrupt_the_protocol_stream():
     """After _claim_stdout, print() goes to stderr and only the protocol writes to fd 1."""
-    code = ("import os, sys; from gip_lint.commands.lsp import _claim_stdout; out = _claim_stdout(); "
+    code = ("import os, sys; from gip_lint.cli.commands.lsp import _claim_stdout; out = _claim_stdout(); "
             "print('plugin noise'); os.write(1, b'c-level noise\\n'); out.write(b'protocol'); out.flush()")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=TIMEOUT)
     assert done.returncode == 0, done.stderr
@@ -425,7 +425,7 @@ def _shifted_reader(kind: str = "html"):
 
 def test_reader_plugin_buffers_are_placed_through_origin():
     from gip_lint.lsp.documents import FileSetup, lint_buffer
-    from gip_lint.plugins import load_plugins
+    from gip_lint.engine.plugins import load_plugins
 
     linter = FileSetup(rules=load_plugins().rules, readers=(_shifted_reader(),))
     body = "\n".join("<td>" + line for line in seed_text().split("\n"))
@@ -443,7 +443,7 @@ def test_markup_cells_end_at_a_tag():
 
 def test_a_failing_reader_plugin_becomes_gip001():
     from gip_lint.lsp.documents import FileSetup, lint_buffer
-    from gip_lint.plugins import load_plugins
+    from gip_lint.engine.plugins import load_plugins
     from gip_lint.readers import Reader
 
     def broken(data: bytes, path: str):

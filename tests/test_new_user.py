@@ -37,7 +37,7 @@ def test_wheel_licence_is_an_spdx_expression_with_both_licence_files(gip_lint_wh
     assert "License-Expression: MIT AND MPL-2.0" in text.splitlines()
     assert {"License-File: LICENSE", "License-File: LICENSES/MPL-2.0.txt"} <= set(text.splitlines())
     assert any(n.endswith("licenses/LICENSES/MPL-2.0.txt") for n in names)
-    header = (ROOT / "gip_lint" / "_report_parser.py").read_text(encoding="utf-8")
+    header = (ROOT / "gip_lint" / "parsing" / "_report_parser.py").read_text(encoding="utf-8")
     assert "Mozilla Public License, v. 2.0" in header
 
 
@@ -51,7 +51,7 @@ def test_building_gives_no_licence_deprecation_warning(tmp_path):
 
 def _exits(capsys, *argv) -> tuple[int, str, str]:
     """argparse ends usage errors and --help with SystemExit: its code and what was printed."""
-    from gip_lint.cli import main
+    from gip_lint.cli.main import main
 
     capsys.readouterr()
     with pytest.raises(SystemExit) as exit:

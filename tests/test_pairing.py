@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from gip_lint.cli import main
-from gip_lint.pairing import predecessors, title_key
+from gip_lint.cli.main import main
+from gip_lint.engine.pairing import predecessors, title_key
 
 REPORTS = Path(__file__).parent / "rules" / "reports"
 # Seed 000 (卧龙区, 2023): 二 = 0 in every column.
@@ -111,7 +111,7 @@ def test_previous_usage_errors_exit_2(capsys, repository, args, needle):
 
 
 def test_pairs_come_from_the_titles(repository):
-    from gip_lint.linter import Selection
+    from gip_lint.engine.linter import Selection
     from gip_lint.testing import installed_rules
 
     files = [str(repository / name) for name in ("erqi-2023.txt", "wolong-2022.txt", "wolong-2023.txt")]
@@ -136,7 +136,7 @@ def test_pairing_under_a_configuration_file(capsys, repository, monkeypatch):
 
 
 def test_a_chain_of_years_pairs_each_with_the_year_before(repository):
-    from gip_lint.linter import Selection
+    from gip_lint.engine.linter import Selection
     from gip_lint.testing import installed_rules
 
     (repository / "wolong-2021.txt").write_text(last_year_carrying_one().replace("2022", "2021"), encoding="utf-8")
@@ -147,7 +147,7 @@ def test_a_chain_of_years_pairs_each_with_the_year_before(repository):
 
 
 def test_uses_previous_is_a_field_of_the_rule_and_the_old_marker_still_sets_it():
-    from gip_lint.pairing import uses_previous, year_over_year_rules
+    from gip_lint.engine.pairing import uses_previous, year_over_year_rules
     from gip_lint.rule import rule
 
     doc = "Compares.\n\n## 错误示例\n无\n## 正确示例\n无\n"

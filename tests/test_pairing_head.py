@@ -6,9 +6,9 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from gip_lint import pairing
-from gip_lint.linter import read_source
-from gip_lint.pairing import HEAD_BYTES, key_from_title, title_key
+from gip_lint.engine import pairing
+from gip_lint.engine.linter import read_source
+from gip_lint.engine.pairing import HEAD_BYTES, key_from_title, title_key
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = sorted((ROOT / "examples" / "reports").glob("*.txt")) + sorted((ROOT / "tests" / "rules").rglob("*.txt"))

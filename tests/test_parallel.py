@@ -9,11 +9,13 @@ import shutil
 import attrs
 import pytest
 
-from gip_lint import parallel, progress, runner
-from gip_lint.cli import main
-from gip_lint.plugins import load_plugins
+from gip_lint.engine import parallel
+from gip_lint.engine import progress
+from gip_lint.engine import runner
+from gip_lint.cli.main import main
+from gip_lint.engine.plugins import load_plugins
 from gip_lint.rule import Finding, rule
-from gip_lint.settings import Settings
+from gip_lint.config.settings import Settings
 from gip_lint.testing.synth import Layout, random_report, render, with_cell
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="worker processes need fork (Linux)")

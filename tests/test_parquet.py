@@ -111,7 +111,7 @@ class Block:
         if name == "pyarrow" or name.startswith("pyarrow."):
             raise ImportError("No module named 'pyarrow'")
 sys.meta_path.insert(0, Block())
-from gip_lint.cli import main
+from gip_lint.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 

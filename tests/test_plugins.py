@@ -8,7 +8,7 @@ import types
 
 import pytest
 
-from gip_lint.plugins import PluginInfo, PluginSet, load_plugins, missing_required, plugin_rule_problems
+from gip_lint.engine.plugins import PluginInfo, PluginSet, load_plugins, missing_required, plugin_rule_problems
 from gip_lint.rule import Finding, rule
 from gip_lint.testing import check_case, check_plugin, lint_file, lint_text, load_cases, plugin_problems
 

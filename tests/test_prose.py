@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gip_lint.api import parse
-from gip_lint.cli import main
+from gip_lint.cli.main import main
 from gip_lint.rules.prose import organ_places, statements
 from gip_lint.rules.quantities import quantity
 

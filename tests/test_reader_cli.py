@@ -89,7 +89,7 @@ def test_json_output_and_stdin_free_positions_for_html(published):
 
 
 def test_linting_text_never_imports_the_html_or_word_readers(seeds):
-    code = ("import sys; from gip_lint.cli import main; main(['check', sys.argv[1]]); "
+    code = ("import sys; from gip_lint.cli.main import main; main(['check', sys.argv[1]]); "
             "print(sorted(m for m in ('docx', 'lxml', 'gip_lint.readers.html_reader', 'gip_lint.readers.docx_reader')"
             " if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code, str(seeds["004"])], capture_output=True, text=True, timeout=60)

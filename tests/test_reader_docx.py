@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 import gip_lint
 from gip_lint.api import parse_source
-from gip_lint.cli import main
-from gip_lint.linter import lint_source
-from gip_lint.plugins import load_plugins
+from gip_lint.cli.main import main
+from gip_lint.engine.linter import lint_source
+from gip_lint.engine.plugins import load_plugins
 from gip_lint.readers.docx_reader import read_docx
 from gip_lint.source import DecodeError, from_text
 from renderings import render_docx

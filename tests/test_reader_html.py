@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 import gip_lint
 from gip_lint.api import parse_source
-from gip_lint.linter import lint_source
-from gip_lint.plugins import load_plugins
+from gip_lint.engine.linter import lint_source
+from gip_lint.engine.plugins import load_plugins
 from gip_lint.readers.html_reader import decode_html, read_html
 from gip_lint.source import DecodeError, from_text
 from renderings import render_html
@@ -274,7 +274,7 @@ def test_a_title_inside_a_header_element_is_kept():
 
 
 def test_a_binary_file_named_html_is_gip001(capsys, tmp_path):
-    from gip_lint.cli import main
+    from gip_lint.cli.main import main
 
     path = tmp_path / "image.html"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))

@@ -11,7 +11,7 @@ import pytest
 
 import gip_lint
 from gip_lint.api import read_path
-from gip_lint.cli import main
+from gip_lint.cli.main import main
 
 PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf" / "huaian-gov-2024.pdf"
 if not PDF.exists():  # the worktree layout (/work/wt/NAME) and the main checkout (/work/main)

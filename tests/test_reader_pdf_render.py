@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 import gip_lint
 from gip_lint.api import parse_source
-from gip_lint.cli import main
-from gip_lint.linter import lint_source
-from gip_lint.plugins import load_plugins
+from gip_lint.cli.main import main
+from gip_lint.engine.linter import lint_source
+from gip_lint.engine.plugins import load_plugins
 from gip_lint.readers import pdf_document
 from gip_lint.readers.pdf_reader import SCAN_MESSAGE, read_pdf
 from gip_lint.source import DecodeError, from_text

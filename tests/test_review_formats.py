@@ -76,7 +76,7 @@ def test_xlsx_without_openpyxl_says_what_to_install(capsys, tmp_path, monkeypatc
 
 
 def test_show_csv_bom_for_excel(capsysbinary, tmp_path):
-    from gip_lint.cli import main
+    from gip_lint.cli.main import main
 
     assert main(["show", "--format", "csv", "--bom", str(SEED_004)]) == 0
     data = capsysbinary.readouterr().out

@@ -9,9 +9,9 @@ import shutil
 
 import pytest
 
-from gip_lint.cli import main
-from gip_lint.corpus_table import ACTIVE_CELLS, APPLICATION_KEYS, header
-from gip_lint.plugins import load_plugins
+from gip_lint.cli.main import main
+from gip_lint.report.corpus_table import ACTIVE_CELLS, APPLICATION_KEYS, header
+from gip_lint.engine.plugins import load_plugins
 
 
 def _show(capsys, *args):

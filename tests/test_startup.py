@@ -9,17 +9,17 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gip_lint import parser
-from gip_lint.entry_points import entry_points
-from gip_lint.linter import read_source
+from gip_lint.parsing import parser
+from gip_lint.engine.entry_points import entry_points
+from gip_lint.engine.linter import read_source
 
 
 def test_pregenerated_parser_is_current():
-    from gip_lint import _report_parser
+    from gip_lint.parsing import _report_parser
 
     assert _report_parser.GRAMMAR == parser.grammar_text(), \
-        "grammars/report.lark changed: run python -m gip_lint.parser --write-standalone"
-    assert type(parser.get_parser()).__module__ == "gip_lint._report_parser"
+        "grammars/report.lark changed: run python -m gip_lint.parsing.parser --write-standalone"
+    assert type(parser.get_parser()).__module__ == "gip_lint.parsing._report_parser"
 
 
 def _flat(tree):
@@ -86,7 +86,7 @@ def test_a_prose_run_stops_exactly_where_a_table_or_heading_line_starts(lines):
 
 
 def test_lark_fallback_when_the_grammar_changed(monkeypatch, tmp_path):
-    from gip_lint import _report_parser
+    from gip_lint.parsing import _report_parser
 
     monkeypatch.setenv("GIP_LINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(_report_parser, "GRAMMAR", "an older grammar")
@@ -113,7 +113,7 @@ HEAVY = ("lark", "tabulate", "importlib.metadata", "email", "tqdm", "multiproces
 
 
 def _imported(*argv: str) -> list[str]:
-    probe = ("import sys; from gip_lint.cli import main; main(sys.argv[1:]); "
+    probe = ("import sys; from gip_lint.cli.main import main; main(sys.argv[1:]); "
              f"print(sorted(m for m in sys.modules if m in {HEAVY!r} or m.split('.')[0] in {HEAVY!r}))")
     done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60)
     return done.stdout.splitlines()[-1]
@@ -146,9 +146,9 @@ def test_prose_patterns_are_compiled_on_first_use_and_match_as_compiled_ones():
 
 def test_the_pregenerated_parser_does_not_import_logging(seeds):
     modules = _modules_after("check", str(seeds["001"]))
-    assert "gip_lint._report_parser" in modules  # the probe ran a real parse
+    assert "gip_lint.parsing._report_parser" in modules  # the probe ran a real parse
     assert "logging" not in modules
-    from gip_lint import _report_parser
+    from gip_lint.parsing import _report_parser
 
     assert isinstance(_report_parser.logger, _report_parser._SilentLogger)
     assert _report_parser.logger.exception("not shown") is None
@@ -171,7 +171,7 @@ def _modules_after(*argv: str) -> set[str]:
     listing = "print(sorted(sys.modules))"
     interpreter_alone = _modules_in_fresh_process("import sys\n" + listing)
     after_command = _modules_in_fresh_process(
-        "import sys; from gip_lint.cli import main\n"
+        "import sys; from gip_lint.cli.main import main\n"
         "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n" + listing, *argv)
     return after_command - interpreter_alone
 
@@ -184,8 +184,8 @@ def test_version_imports_no_plugin_no_rule_no_attrs():
     modules = _top_levels(_modules_after("--version"))
     # Listing plugins reads entry-point metadata: neither the plugins, nor pluggy, nor the rules,
     # the model or attrs (and attrs' typing/inspect) are imported; nor another command's module.
-    assert not modules & {"attrs", "attr", "pluggy", "typing", "inspect", "gip_lint.plugins", "gip_lint.rule",
-                          "gip_lint.rules", "gip_lint.model", "gip_lint.builtin", "gip_lint.commands.check",
+    assert not modules & {"attrs", "attr", "pluggy", "typing", "inspect", "gip_lint.engine.plugins", "gip_lint.rule",
+                          "gip_lint.rules", "gip_lint.model", "gip_lint.builtin", "gip_lint.cli.commands.check",
                           "shutil", "importlib.metadata"}
 
 
@@ -193,13 +193,13 @@ def test_a_plain_check_imports_only_what_it_uses(seeds):
     modules = _top_levels(_modules_after("check", str(seeds["001"])))
     # traceback: only when a rule crashes; difflib from config: only for a hint in an error;
     # shutil (and its lzma, bz2): argparse asks it only for the terminal width.
-    assert not modules & {"traceback", "textwrap", "shutil", "lzma", "bz2", "gip_lint.baseline",
-                          "gip_lint.commands.show", "gip_lint.commands.rules", "gip_lint.commands.lsp"}
+    assert not modules & {"traceback", "textwrap", "shutil", "lzma", "bz2", "gip_lint.report.baseline",
+                          "gip_lint.cli.commands.show", "gip_lint.cli.commands.rules", "gip_lint.cli.commands.lsp"}
     assert "gip_lint.rules.prose" in modules  # the probe ran a real check
 
 
 def test_a_crashing_rule_still_names_file_and_line_without_traceback_imported_up_front():
-    from gip_lint.linter import lint_source
+    from gip_lint.engine.linter import lint_source
     from gip_lint.rule import rule
     from gip_lint.source import from_text
 
@@ -217,14 +217,14 @@ def test_a_crashing_rule_still_names_file_and_line_without_traceback_imported_up
 
 def test_the_collector_is_paused_while_the_command_line_starts_and_resumed_before_linting(seeds):
     probe = ("import gc, sys\n"
-             "from gip_lint import startup, runner\n"
+             "from gip_lint.engine import startup\nfrom gip_lint.engine import runner\n"
              "seen = []\n"
              "lint = runner.linter_for\n"
              "def watched(*a, **k):\n"
              "    lint_one = lint(*a, **k)\n"
              "    return lambda path: (seen.append(gc.isenabled()), lint_one(path))[1]\n"
              "runner.linter_for = watched\n"
-             "from gip_lint.cli import main\n"
+             "from gip_lint.cli.main import main\n"
              "started = []\n"
              "pause = startup.pause\n"
              "def watched_pause():\n"
@@ -240,9 +240,9 @@ def test_the_collector_is_paused_while_the_command_line_starts_and_resumed_befor
 def test_library_use_leaves_the_collector_alone(seeds):
     import gc
 
-    from gip_lint.plugins import load_plugins
-    from gip_lint.runner import run
-    from gip_lint.settings import Settings
+    from gip_lint.engine.plugins import load_plugins
+    from gip_lint.engine.runner import run
+    from gip_lint.config.settings import Settings
 
     frozen = gc.get_freeze_count()
     results = list(run([str(seeds["001"])], Settings(), load_plugins()))
@@ -257,8 +257,8 @@ def test_records_behave_as_the_frozen_attrs_classes_they_replace(seeds):
     import pytest
 
     from gip_lint.formatters import BUILTIN_FORMATTERS, FormatContext, Formatter
-    from gip_lint.linter import FileResult, Selection, lint_path
-    from gip_lint.plugins import PluginError, load_plugins
+    from gip_lint.engine.linter import FileResult, Selection, lint_path
+    from gip_lint.engine.plugins import PluginError, load_plugins
 
     result = lint_path(str(seeds["001"]), load_plugins().rules)
     plain = FileResult(result.path, result.diagnostics)
@@ -280,7 +280,7 @@ def test_records_behave_as_the_frozen_attrs_classes_they_replace(seeds):
 
 
 def test_settings_record_keeps_its_fields_defaults_and_fresh_dicts():
-    from gip_lint.settings import FIELDS, Settings
+    from gip_lint.config.settings import FIELDS, Settings
 
     assert FIELDS[:3] == ("select", "extend_select", "ignore") and FIELDS[-1] == "source" and len(FIELDS) == 18 and "require_plugins" in FIELDS and "preview" in FIELDS and "time_limit" in FIELDS and "cache_dir" in FIELDS
     first, second = Settings(), Settings()

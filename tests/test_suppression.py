@@ -76,7 +76,7 @@ def _docx_with_comment(comment: str) -> bytes:
 
     rendered = render_docx(SEED_001.read_text(encoding="utf-8"))
     document = docx.Document(io.BytesIO(rendered.data))
-    from gip_lint.commands.annotate import _anchor_runs, body_targets
+    from gip_lint.cli.commands.annotate import _anchor_runs, body_targets
 
     line, column = rendered.cells[("四", 6)]
     document.add_comment(_anchor_runs(document, body_targets(document), line, column), text=comment,
@@ -153,7 +153,7 @@ _PROSE = st.text(alphabet=st.characters(whitelist_categories=("Lo",)), max_size=
 
 @given(st.lists(st.one_of(st.tuples(st.lists(_CODE, min_size=1, max_size=3), _REASON), _PROSE), max_size=12))
 def test_an_inline_comment_covers_exactly_the_next_line(items):
-    from gip_lint.suppression import inline_suppressions
+    from gip_lint.report.suppression import inline_suppressions
 
     lines, want = [], []
     for item in items:

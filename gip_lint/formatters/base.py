@@ -35,12 +35,12 @@ class FormatContext(Record):
                   source_at=source_at, files=tuple(files))
 
     def relative_path(self, path: str) -> str:
-        from gip_lint.baseline import display_path
+        from gip_lint.report.baseline import display_path
 
         return display_path(path, self.root)
 
     def fingerprint(self, diagnostic: Diagnostic) -> str:
-        from gip_lint.baseline import fingerprint
+        from gip_lint.report.baseline import fingerprint
 
         return fingerprint(diagnostic, self.root)
 

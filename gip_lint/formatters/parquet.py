@@ -102,7 +102,7 @@ def _typed(value, kind: str):
 
 
 class ReportWriter:
-    """``writerow(row)`` like :func:`csv.writer`'s, for rows of :func:`gip_lint.corpus_table.row`."""
+    """``writerow(row)`` like :func:`csv.writer`'s, for rows of :func:`gip_lint.report.corpus_table.row`."""
 
     def __init__(self, path: str, header: Sequence[str]):
         import pyarrow.parquet as pq

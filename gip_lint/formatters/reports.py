@@ -26,7 +26,7 @@ def read_with_origin(path: str):
     """(report or None, origin): ``origin`` maps a cell's position to the one diagnostics carry
     (a .docx paragraph/row and cell, a web page's line and column)."""
     from gip_lint.api import parse_source
-    from gip_lint.linter import read_source
+    from gip_lint.engine.linter import read_source
 
     if path == "-":
         return None, _same  # standard input was consumed by the run

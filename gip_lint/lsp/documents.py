@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlparse
 
 import attrs
 
-from gip_lint.linter import Selection, lint_source
+from gip_lint.engine.linter import Selection, lint_source
 from gip_lint.rule import Context, Diagnostic, Rule
 from gip_lint.source import DEFAULT_MAX_BYTES, DecodeError, from_text
 from gip_lint.lsp.positions import MARKUP_CELL_ENDS, TEXT_CELL_ENDS, UTF16, code_units, lsp_range, split_lines
@@ -66,7 +66,7 @@ def wants(path: str, setup: FileSetup) -> bool:
 
 def read_buffer(text: str, path: str, setup: FileSetup):
     """The buffer as a SourceText, with the reader for its extension; or a GIP001 Diagnostic."""
-    from gip_lint.core_codes import CANNOT_READ
+    from gip_lint.engine.core_codes import CANNOT_READ
     from gip_lint.readers import BUILTIN_READERS, TEXT_READER, reader_for
 
     def cannot_read(message: str) -> Diagnostic:

@@ -1,7 +1,7 @@
 """What applies to one editor buffer: the settings, plugins and rules of its closest configuration.
 
 The same configuration files as ``gip-lint check`` (``.gip-lint.toml`` or ``[tool.gip-lint]``
-in ``pyproject.toml``, closest wins), read through :class:`gip_lint.config.Resolver`.  A server
+in ``pyproject.toml``, closest wins), read through :class:`gip_lint.config.files.Resolver`.  A server
 lives for a whole editing session, so a configuration file that is created, edited or removed
 is noticed before the next lint (by its path and modification time) and read again.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 from typing import Optional
 
-from gip_lint.config import Resolver, find_config_file, validate_codes
+from gip_lint.config.files import Resolver, find_config_file, validate_codes
 from gip_lint.lsp.documents import FileSetup
 from gip_lint.rule import Context, Rule
-from gip_lint.settings import Settings
+from gip_lint.config.settings import Settings
 
 
 def _stamp(path: Optional[str]) -> Optional[tuple[str, int]]:
@@ -30,7 +30,7 @@ class Project:
     """Per-document setups, with configuration files re-read when they change on disk."""
 
     def __init__(self, cli: Settings, config_path: Optional[str] = None, isolated: bool = False):
-        from gip_lint.plugins import load_plugins
+        from gip_lint.engine.plugins import load_plugins
 
         self.cli = cli
         self.config_path = os.path.abspath(config_path) if config_path else None

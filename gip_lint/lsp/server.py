@@ -17,7 +17,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from gip_lint import __version__
-from gip_lint.config import ConfigError
+from gip_lint.config.files import ConfigError
 from gip_lint.lsp.documents import Placed, hover_markdown, lint_buffer, path_from_uri, wants
 from gip_lint.lsp.positions import UTF16, contains
 from gip_lint.lsp.project import Project

@@ -1,7 +1,7 @@
 """Year over year: this year's report against last year's (spec §5 X1, X2; §7): GIP506–GIP508.
 
 These rules run only when last year's report of the same organ is known: ``gip-lint check``
-pairs reports of one organ for consecutive years found in one run (:mod:`gip_lint.pairing`),
+pairs reports of one organ for consecutive years found in one run (:mod:`gip_lint.engine.pairing`),
 ``--previous FILE`` names it for one report, and the testing kit takes ``previous:``.
 """
 

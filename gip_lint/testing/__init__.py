@@ -79,7 +79,7 @@ def _plugin_rules(plugins: Sequence[object]) -> list[Rule]:
 
 def installed_rules() -> tuple[Rule, ...]:
     """Every rule of the installed plugins (the built-in ones included)."""
-    from gip_lint.plugins import load_plugins
+    from gip_lint.engine.plugins import load_plugins
 
     return load_plugins().rules
 
@@ -95,7 +95,7 @@ def lint_text(text: str, *, select: Optional[Iterable[str]] = None, ignore: Iter
     ``preview``: run preview rules too (``--preview``).
     """
     from gip_lint.api import parse
-    from gip_lint.linter import Selection, lint_source
+    from gip_lint.engine.linter import Selection, lint_source
     from gip_lint.source import from_text
 
     rules = _plugin_rules(plugins) if plugins is not None else installed_rules()
@@ -111,10 +111,10 @@ def lint_file(path: str | os.PathLike, *, select: Optional[Iterable[str]] = None
     ``plugins``: plugin modules/objects to use instead of the installed ones; their readers
     (``gip_lint_readers``) are used too, besides the built-in ones.
     """
-    from gip_lint.linter import Selection, lint_path
+    from gip_lint.engine.linter import Selection, lint_path
 
     if plugins is None:
-        from gip_lint.plugins import load_plugins
+        from gip_lint.engine.plugins import load_plugins
 
         loaded = load_plugins()
         rules, readers = loaded.rules, loaded.readers
@@ -133,7 +133,7 @@ def plugin_problems(plugin: object) -> list[str]:
     not ``GIP``, no duplicates), plus the documentation every rule needs for
     ``gip-lint explain``: a docstring summary and ``## 错误示例`` / ``## 正确示例`` sections.
     """
-    from gip_lint.plugins import plugin_rule_problems
+    from gip_lint.engine.plugins import plugin_rule_problems
 
     name = getattr(plugin, "__name__", type(plugin).__name__)
     candidates = list(plugin.gip_lint_rules() or ())

@@ -11,8 +11,8 @@ def add_parser(subparsers) -> None:
 def run(args) -> int:
     import sys
 
-    from gip_lint.cli import EXIT_CLEAN
-    from gip_lint.plugins import load_plugins
+    from gip_lint.cli.main import EXIT_CLEAN
+    from gip_lint.engine.plugins import load_plugins
 
     plugins = load_plugins()
     for error in plugins.errors:

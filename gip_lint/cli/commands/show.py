@@ -2,7 +2,7 @@
 
 ``text`` (for people) and ``json`` (one object per report) show named files; for corpus
 work ``json-lines`` streams one object per line and ``csv`` writes one wide row per report
-(:mod:`gip_lint.corpus_table`), both recursing into directories like ``check`` and using
+(:mod:`gip_lint.report.corpus_table`), both recursing into directories like ``check`` and using
 ``-j`` worker processes.
 """
 
@@ -11,11 +11,11 @@ from __future__ import annotations
 import sys
 
 FORMATS = ("text", "json", "json-lines", "csv", "parquet")
-TABLE_FORMATS = ("csv", "parquet")  # one wide row per report (gip_lint.corpus_table)
+TABLE_FORMATS = ("csv", "parquet")  # one wide row per report (gip_lint.report.corpus_table)
 
 
 def add_parser(subparsers) -> None:
-    from gip_lint.commands.check import add_corpus_options
+    from gip_lint.cli.commands.check import add_corpus_options
 
     parser = subparsers.add_parser("show", help="显示 gip-lint 对报告的理解",
                                    description="显示标题、机关、年份、格式、各部分及三张统计表；"
@@ -33,10 +33,10 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    from gip_lint.cli import UsageError
+    from gip_lint.cli.main import UsageError
 
     if args.format == "parquet":
-        from gip_lint.commands.check import _parquet_ready
+        from gip_lint.cli.commands.check import _parquet_ready
 
         _parquet_ready(args.output_file)
     try:
@@ -52,11 +52,11 @@ def run(args) -> int:
 
 
 def _run(args, out) -> int:
-    from gip_lint import runner
-    from gip_lint.cli import EXIT_CLEAN, EXIT_FINDINGS, UsageError
-    from gip_lint.commands.check import jobs_for
-    from gip_lint.plugins import load_plugins
-    from gip_lint.summary import Summary
+    from gip_lint.engine import runner
+    from gip_lint.cli.main import EXIT_CLEAN, EXIT_FINDINGS, UsageError
+    from gip_lint.cli.commands.check import jobs_for
+    from gip_lint.engine.plugins import load_plugins
+    from gip_lint.report.summary import Summary
 
     plugins = load_plugins()
     for error in plugins.errors:
@@ -68,14 +68,14 @@ def _run(args, out) -> int:
     if args.format == "csv":
         import csv
 
-        from gip_lint.corpus_table import header
+        from gip_lint.report.corpus_table import header
 
         if args.bom:
             out.write("\ufeff")  # UTF-8 text: the BOM's three bytes
         writer = csv.writer(out)
         writer.writerow(header(task.codes))
     elif args.format == "parquet":
-        from gip_lint.corpus_table import header
+        from gip_lint.report.corpus_table import header
         from gip_lint.formatters.parquet import ReportWriter
 
         try:
@@ -83,16 +83,16 @@ def _run(args, out) -> int:
         except OSError as exc:
             raise UsageError(f"无法写入输出文件 {args.output_file}：{exc.strerror or exc}") from None
     show_progress = None if args.format in ("json-lines", *TABLE_FORMATS) else False
-    from gip_lint import progress
+    from gip_lint.engine import progress
 
     show_progress = progress.wanted(len(files)) if show_progress is None else show_progress
-    from gip_lint.commands.check import cluster_for
+    from gip_lint.cli.commands.check import cluster_for
 
     cluster = cluster_for(args)
     if cluster is not None:
         from uuid import uuid4
 
-        from gip_lint.distributed import ShowWork
+        from gip_lint.engine.distributed import ShowWork
 
         task = ShowWork(uuid4().hex, args.format)
     for path, output, codes, error in runner.map_paths(task, files, jobs_for(args), show_progress,
@@ -115,7 +115,7 @@ def _run(args, out) -> int:
 
 
 def _crashed(path: str, message: str):
-    from gip_lint.runner import crashed
+    from gip_lint.engine.runner import crashed
 
     diag = crashed(path, message).diagnostics[0]
     return path, None, [diag.code], f"{path}:1:1: {diag.code} {diag.message}"
@@ -134,8 +134,8 @@ class _Task:
 
     def __call__(self, path: str):
         from gip_lint.api import parse_source
-        from gip_lint.core_codes import NOT_A_REPORT
-        from gip_lint.linter import lint_source, read_source
+        from gip_lint.engine.core_codes import NOT_A_REPORT
+        from gip_lint.engine.linter import lint_source, read_source
         from gip_lint.rule import Diagnostic
 
         source = read_source(path, self.plugins.readers)
@@ -145,7 +145,7 @@ class _Task:
         if self.form == "source-text":  # show --text: the text the grammar reads, line for line
             return path, source.original.rstrip("\n"), [], None
         if self.form in TABLE_FORMATS:
-            from gip_lint.corpus_table import row
+            from gip_lint.report.corpus_table import row
 
             result = lint_source(source, self.plugins.rules)
             report = result.report

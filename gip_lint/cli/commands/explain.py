@@ -9,8 +9,8 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    from gip_lint.cli import EXIT_CLEAN, UsageError
-    from gip_lint.plugins import load_plugins
+    from gip_lint.cli.main import EXIT_CLEAN, UsageError
+    from gip_lint.engine.plugins import load_plugins
 
     plugins = load_plugins()
     rule = plugins.rule(args.code.strip().upper())

@@ -134,7 +134,7 @@ def unmatched(diagnostics: Iterable[Diagnostic], accepted: Counter, root: str) -
 def stale_entries(file: str, remaining: Counter, root: str, linted: Iterable[str]) -> list[Diagnostic]:
     """GIP010 for each baseline entry of a file this run linted that no finding matched any more,
     at the entry's line in the baseline file (entries of files not linted are not judged)."""
-    from gip_lint.core_codes import UNUSED_SUPPRESSION as RULE
+    from gip_lint.engine.core_codes import UNUSED_SUPPRESSION as RULE
 
     paths = {display_path(path, root) for path in linted}
     try:

@@ -25,8 +25,8 @@ def add_parser(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     import os
 
-    from gip_lint.cli import EXIT_CLEAN, EXIT_ERROR, UsageError
-    from gip_lint.settings import from_args
+    from gip_lint.cli.main import EXIT_CLEAN, EXIT_ERROR, UsageError
+    from gip_lint.config.settings import from_args
 
     try:
         from gip_lint.lsp.server import create_server
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
             raise
         print(f"gip-lint: 错误：{INSTALL_HINT}（{exc}）", file=sys.stderr)
         return EXIT_ERROR
-    from gip_lint.config import ConfigError
+    from gip_lint.config.files import ConfigError
     from gip_lint.lsp.project import Project
 
     if args.config and not os.path.isfile(args.config):
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     if sys.stdin.isatty():  # started by hand rather than by an editor
         print("gip-lint lsp：语言服务器通过标准输入/输出与编辑器通信，应由编辑器启动（按 Ctrl-C 退出）。"
               "配置方法见 docs/editors.md", file=sys.stderr)
-    from gip_lint import startup
+    from gip_lint.engine import startup
 
     startup.resume()  # a long session: collect as usual
     protocol_out = _claim_stdout()

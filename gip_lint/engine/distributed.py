@@ -63,7 +63,7 @@ class Work(Record):
 
 
 class CheckWork(Work):
-    """``check``: the linter of :func:`gip_lint.runner.linter_for`, rebuilt from settings."""
+    """``check``: the linter of :func:`gip_lint.engine.runner.linter_for`, rebuilt from settings."""
 
     __slots__ = ("token", "cli", "config_path", "isolated", "resolve", "cache_dir")
 
@@ -81,17 +81,17 @@ class CheckWork(Work):
                    resolver.isolated, True, cache_dir)
 
     def build(self):
-        from gip_lint.cache import ResultCache
-        from gip_lint.pairing import Predecessors
-        from gip_lint.runner import linter_for
+        from gip_lint.engine.cache import ResultCache
+        from gip_lint.engine.pairing import Predecessors
+        from gip_lint.engine.runner import linter_for
 
         if self.resolve:
-            from gip_lint.config import Resolver
+            from gip_lint.config.files import Resolver
 
             resolver = Resolver(self.cli, config_path=self.config_path, isolated=self.isolated)
             plugins, settings = resolver.plugins_for_config(resolver._forced), self.cli
         else:
-            from gip_lint.plugins import load_plugins
+            from gip_lint.engine.plugins import load_plugins
 
             resolver, settings = None, self.cli
             plugins = load_plugins(local_plugins=settings.plugins)
@@ -103,7 +103,7 @@ class CheckWork(Work):
 
 
 class ShowWork(Work):
-    """``show``: one file rendered in a format (:class:`gip_lint.commands.show._Task`)."""
+    """``show``: one file rendered in a format (:class:`gip_lint.cli.commands.show._Task`)."""
 
     __slots__ = ("token", "form")
 
@@ -111,8 +111,8 @@ class ShowWork(Work):
         self._set(token=token, form=form)
 
     def build(self):
-        from gip_lint.commands.show import _Task
-        from gip_lint.plugins import load_plugins
+        from gip_lint.cli.commands.show import _Task
+        from gip_lint.engine.plugins import load_plugins
 
         return _Task(self.form, load_plugins())
 
@@ -131,7 +131,7 @@ def _run_chunk(work: Work, paths: Sequence[str], pairs: Optional[dict] = None) -
     ``pairs``: the predecessors of these paths (added to the task's; the mapping is the
     same for every chunk of a run, so concurrent chunks never disagree).
     """
-    from gip_lint.parallel import _guarded
+    from gip_lint.engine.parallel import _guarded
 
     task = _task_for(work)
     if pairs:
@@ -143,7 +143,7 @@ def _given_back(value, absolute: str, given: str):
     """A result whose paths are ``absolute`` again as the user wrote them."""
     if absolute == given:
         return value
-    from gip_lint.linter import FileResult
+    from gip_lint.engine.linter import FileResult
 
     if isinstance(value, FileResult):
         import attrs

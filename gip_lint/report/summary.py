@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from gip_lint.core_codes import CANNOT_READ, NOT_A_REPORT
+from gip_lint.engine.core_codes import CANNOT_READ, NOT_A_REPORT
 
 NOT_UNDERSTOOD = {CANNOT_READ.code, NOT_A_REPORT.code}
 MIN_FILES = 20  # a corpus run: below this the diagnostics speak for themselves

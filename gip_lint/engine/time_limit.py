@@ -5,7 +5,7 @@ overruns.  It is a BaseException, so the ``except Exception`` guards around rule
 do not swallow it, and the alarm repeats every second in case a plugin's bare ``except`` does.
 Where no alarm can be set (Windows, a thread other than the main one) the block runs
 unlimited; code stuck in C never reaches a signal handler either, which is why
-:mod:`gip_lint.parallel` also ends stuck workers from the parent.
+:mod:`gip_lint.engine.parallel` also ends stuck workers from the parent.
 """
 
 from __future__ import annotations

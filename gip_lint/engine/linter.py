@@ -13,7 +13,7 @@ from typing import Iterable, Optional, Sequence
 
 import attrs
 
-from gip_lint.core_codes import CANNOT_READ, NOT_A_REPORT, RULE_CRASHED, UNREADABLE_PART
+from gip_lint.engine.core_codes import CANNOT_READ, NOT_A_REPORT, RULE_CRASHED, UNREADABLE_PART
 from gip_lint.model.document import Report
 from gip_lint.record import Record
 from gip_lint.rule import Context, Diagnostic, Rule

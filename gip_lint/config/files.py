@@ -7,7 +7,7 @@ holding either wins (``.gip-lint.toml`` before ``pyproject.toml`` in one directo
 from one another.
 
 Precedence, lowest first: gip-lint's defaults < plugins' defaults (``gip_lint_default_config``)
-< the configuration file < the command line (see :mod:`gip_lint.settings` for how a layer
+< the configuration file < the command line (see :mod:`gip_lint.config.settings` for how a layer
 replaces or extends the one below).  Everything wrong in a file – malformed TOML, an unknown
 key, a value of the wrong type, an unknown code – raises :class:`ConfigError` naming the file
 and the key; the CLI prints it and exits 2.
@@ -21,7 +21,7 @@ from typing import Callable, Optional
 
 from gip_lint.record import Record
 from gip_lint.rule import SEVERITIES
-from gip_lint.settings import ADDITIVE, CLI_SOURCE, DEFAULTS_SOURCE, FIELDS, Settings
+from gip_lint.config.settings import ADDITIVE, CLI_SOURCE, DEFAULTS_SOURCE, FIELDS, Settings
 
 DEDICATED_NAME = ".gip-lint.toml"
 PYPROJECT_NAME = "pyproject.toml"
@@ -341,7 +341,7 @@ class Resolver:
 
     def __init__(self, cli: Settings, *, config_path: Optional[str] = None, isolated: bool = False,
                  stdin_filename: Optional[str] = None, load_plugins=None, local_plugins: bool = True):
-        from gip_lint.plugins import load_plugins as default_loader
+        from gip_lint.engine.plugins import load_plugins as default_loader
 
         self.cli = cli
         self.isolated = isolated
@@ -419,7 +419,7 @@ class Resolver:
         return {rule.code: rule for plugin_set in self._plugin_sets.values() for rule in plugin_set.rules}
 
     def selection_for(self, settings: Settings, path: str) -> FileSelection:
-        from gip_lint.runner import selection_for
+        from gip_lint.engine.runner import selection_for
 
         return FileSelection(selection_for(settings), ignored_codes(settings, self.lookup_path(path)))
 

@@ -59,7 +59,7 @@ class PluginSet:
 
 
 def _entry_points():
-    from gip_lint.entry_points import entry_points  # not importlib.metadata: cold-start cost
+    from gip_lint.engine.entry_points import entry_points  # not importlib.metadata: cold-start cost
 
     return entry_points(ENTRY_POINT_GROUP)
 
@@ -135,7 +135,7 @@ def load_plugins(local_plugins: Iterable[str] = (), disable: Iterable[str] = ())
     for _, result in _call_each(manager, "gip_lint_default_config", errors):
         defaults.update(result or {})
 
-    from gip_lint.core_codes import CORE_RULES
+    from gip_lint.engine.core_codes import CORE_RULES
 
     all_rules = tuple(sorted(list(CORE_RULES) + list(rules.values()), key=lambda r: r.code))
     return PluginSet(rules=all_rules, readers=tuple(readers), formatters=tuple(formatters),

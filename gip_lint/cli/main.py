@@ -1,7 +1,7 @@
 """The ``gip-lint`` command: parse arguments, dispatch to a subcommand, map errors to exit codes.
 
 Exit status: 0 clean, 1 findings (at or above ``--fail-on``), 2 usage or fatal error.
-Subcommands live in :mod:`gip_lint.commands`, each imported only when used.
+Subcommands live in :mod:`gip_lint.cli.commands`, each imported only when used.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     if list(argv or ()) == ["--version"]:
         return parser  # needs no subcommand (any other use of --version gets the whole parser)
     for name in COMMANDS if named not in COMMANDS else (named,):
-        importlib.import_module(f"gip_lint.commands.{name}").add_parser(sub)
+        importlib.import_module(f"gip_lint.cli.commands.{name}").add_parser(sub)
     return parser
 
 
@@ -72,7 +72,7 @@ def _version() -> int:
     """The version and the installed plugins, read from their metadata: nothing is imported
     (as flake8 and ruff print theirs); ``gip-lint rules`` loads them and reports failures."""
     from gip_lint import __version__
-    from gip_lint.entry_points import installed_plugins
+    from gip_lint.engine.entry_points import installed_plugins
 
     print(f"gip-lint {__version__}")
     for name, version in installed_plugins():
@@ -81,11 +81,11 @@ def _version() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from gip_lint import startup
+    from gip_lint.engine import startup
 
-    from gip_lint.argparse_zh import chinese
+    from gip_lint.cli.argparse_zh import chinese
 
-    startup.pause()  # resumed before the first file is linted (gip_lint.startup says why)
+    startup.pause()  # resumed before the first file is linted (gip_lint.engine.startup says why)
     try:
         with chinese():
             return _main(sys.argv[1:] if argv is None else list(argv))
@@ -102,7 +102,7 @@ def _main(argv: list[str]) -> int:
         if not args.command:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
-        module = importlib.import_module(f"gip_lint.commands.{args.command}")
+        module = importlib.import_module(f"gip_lint.cli.commands.{args.command}")
         return module.run(args)
     except UsageError as exc:
         print(f"gip-lint: 错误：{exc}", file=sys.stderr)

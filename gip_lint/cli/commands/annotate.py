@@ -30,7 +30,7 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    from gip_lint.cli import EXIT_CLEAN, EXIT_FINDINGS, UsageError
+    from gip_lint.cli.main import EXIT_CLEAN, EXIT_FINDINGS, UsageError
 
     path, output = args.path, args.output
     if not path.lower().endswith(ANNOTATABLE):
@@ -61,10 +61,10 @@ def run(args) -> int:
 
 def _lint(path: str, args) -> list:
     """The diagnostics ``gip-lint check PATH`` reports, with the same configuration."""
-    from gip_lint import runner
-    from gip_lint.cli import UsageError
-    from gip_lint.config import ConfigError, Resolver
-    from gip_lint.settings import from_args
+    from gip_lint.engine import runner
+    from gip_lint.cli.main import UsageError
+    from gip_lint.config.files import ConfigError, Resolver
+    from gip_lint.config.settings import from_args
 
     try:
         cli = from_args(args)
@@ -72,7 +72,7 @@ def _lint(path: str, args) -> list:
         settings, plugins = resolver.settings_for(path), resolver.plugins_for(path)
     except (ValueError, ConfigError) as exc:
         raise UsageError(str(exc)) from None
-    from gip_lint.suppression import apply_suppressions
+    from gip_lint.report.suppression import apply_suppressions
 
     result = runner.linter_for(settings, plugins, resolver)(path)
     return apply_suppressions(path, result.diagnostics, resolver.selection_for(settings, path))

@@ -116,7 +116,7 @@ def entry_points(group: str) -> list:
 
 def installed_plugins(group: str = "gip_lint", first: str = "builtin") -> list[tuple[str, str]]:
     """(name, distribution version) of each plugin installed under ``group``, in the order
-    :func:`gip_lint.plugins.load_plugins` loads them (``first``, then by name; a name taken
+    :func:`gip_lint.engine.plugins.load_plugins` loads them (``first``, then by name; a name taken
     twice counts once), read from metadata without importing any of them.  A source tree
     that was never installed has no entry points: its built-in plugin is listed without a
     version, as ``load_plugins`` registers it anyway."""

@@ -61,7 +61,7 @@ def word_suppressions(data: bytes) -> list[Suppression]:
 
     import docx
 
-    from gip_lint.commands.annotate import body_targets
+    from gip_lint.cli.commands.annotate import body_targets
 
     document = docx.Document(io.BytesIO(data))
     directives = {}
@@ -121,7 +121,7 @@ def apply_suppressions(path: str, diagnostics: Sequence, selected: Callable[[str
     suppressions = suppressions_for(path)
     if not suppressions:
         return list(diagnostics)
-    from gip_lint.core_codes import SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION
+    from gip_lint.engine.core_codes import SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION
     from gip_lint.rule import Diagnostic
 
     def note(rule, suppression, message):

@@ -10,7 +10,7 @@ worker is identified and reported through ``on_crash`` and the others are linted
 
 A file may take ``time_limit`` seconds (0: no limit); one that takes longer becomes
 ``on_timeout(path, seconds)`` and the run goes on.  Python code that overruns is interrupted by
-SIGALRM in the process running it (:mod:`gip_lint.time_limit`); a worker stuck in C code,
+SIGALRM in the process running it (:mod:`gip_lint.engine.time_limit`); a worker stuck in C code,
 where no signal handler runs, is killed by the parent and replaced.
 
 Where ``fork`` is not available (Windows, and macOS where it is unsafe), files are linted
@@ -24,7 +24,7 @@ import sys
 from collections import deque
 from typing import Callable, Iterator, Optional, Sequence, TypeVar
 
-from gip_lint.time_limit import TimeLimitExceeded, time_limit
+from gip_lint.engine.time_limit import TimeLimitExceeded, time_limit
 
 T = TypeVar("T")
 

@@ -1,8 +1,8 @@
 """Lint many files: discover them, lint each, yield results in a deterministic order.
 
 The check command is a thin layer over :func:`run`; so are the testing kit and the
-language server, which lint one text at a time with :func:`gip_lint.linter.lint_source`.
-With ``jobs`` > 1 the files are linted in worker processes (:mod:`gip_lint.parallel`); the
+language server, which lint one text at a time with :func:`gip_lint.engine.linter.lint_source`.
+With ``jobs`` > 1 the files are linted in worker processes (:mod:`gip_lint.engine.parallel`); the
 order of the results is the order of the files either way.
 """
 
@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
-from gip_lint.discover import discover
-from gip_lint.linter import FileResult, Selection, lint_path
-from gip_lint.pairing import Predecessors, predecessors
-from gip_lint.plugins import PluginSet
+from gip_lint.readers.discover import discover
+from gip_lint.engine.linter import FileResult, Selection, lint_path
+from gip_lint.engine.pairing import Predecessors, predecessors
+from gip_lint.engine.plugins import PluginSet
 from gip_lint.readers import supported_extensions
 from gip_lint.rule import Context
-from gip_lint.settings import Settings
+from gip_lint.config.settings import Settings
 
 T = TypeVar("T")
 
@@ -37,12 +37,12 @@ def linter_for(settings: Settings, plugins: PluginSet, resolver=None, keep_repor
                previous: Optional[Predecessors] = None, cache=None) -> Callable[[str], FileResult]:
     """A function linting one path with these settings.
 
-    With a :class:`gip_lint.config.Resolver`, each file gets the settings, plugins and
+    With a :class:`gip_lint.config.files.Resolver`, each file gets the settings, plugins and
     per-file-ignores of its closest configuration file.  A report whose organ's report for
-    the year before is in ``previous`` is linted against it (:mod:`gip_lint.pairing`).  The
+    the year before is in ``previous`` is linted against it (:mod:`gip_lint.engine.pairing`).  The
     report model is dropped unless
     ``keep_report``: a corpus run keeps only diagnostics, so memory does not grow with the
-    number of files.  With a :class:`gip_lint.cache.ResultCache`, a file whose content,
+    number of files.  With a :class:`gip_lint.engine.cache.ResultCache`, a file whose content,
     settings and plugins are unchanged since a run stored it is answered from the cache.
     """
     readers = tuple(plugins.readers)
@@ -64,7 +64,7 @@ def linter_for(settings: Settings, plugins: PluginSet, resolver=None, keep_repor
         return result if keep_report or result.report is None else FileResult(result.path, result.diagnostics)
 
     if cache is not None and not keep_report:
-        from gip_lint.cache import cached, describer
+        from gip_lint.engine.cache import cached, describer
 
         return cached(lint_one, cache, describer(settings, plugins, resolver, previous))
     return lint_one
@@ -72,7 +72,7 @@ def linter_for(settings: Settings, plugins: PluginSet, resolver=None, keep_repor
 
 def crashed(path: str, message: str) -> FileResult:
     """The result for a file whose linting failed outside every other guard (GIP999)."""
-    from gip_lint.core_codes import RULE_CRASHED
+    from gip_lint.engine.core_codes import RULE_CRASHED
     from gip_lint.rule import Diagnostic
 
     return FileResult(path, (Diagnostic(
@@ -83,7 +83,7 @@ def crashed(path: str, message: str) -> FileResult:
 
 def timed_out(path: str, seconds: float) -> FileResult:
     """The result for a file that took longer than the time limit (GIP001)."""
-    from gip_lint.core_codes import CANNOT_READ
+    from gip_lint.engine.core_codes import CANNOT_READ
     from gip_lint.rule import Diagnostic
 
     return FileResult(path, (Diagnostic(
@@ -100,15 +100,15 @@ def map_paths(task: Callable[[str], T], files: list[str], jobs: int = 1, progres
     a file taking more than ``time_limit`` seconds (0: no limit) is ``on_timeout``.
 
     With a ``cluster`` (a :class:`distributed.Client`), ``task`` is a
-    :class:`gip_lint.distributed.Work` and runs on the cluster's workers instead.
+    :class:`gip_lint.engine.distributed.Work` and runs on the cluster's workers instead.
     """
-    from gip_lint import startup
-    from gip_lint.parallel import map_files
-    from gip_lint.progress import track
+    from gip_lint.engine import startup
+    from gip_lint.engine.parallel import map_files
+    from gip_lint.engine.progress import track
 
     startup.resume()  # the command line's start-up is over (before workers fork)
     if cluster is not None and "-" not in files:
-        from gip_lint.distributed import map_on_cluster
+        from gip_lint.engine.distributed import map_on_cluster
 
         return track(map_on_cluster(cluster, task, files, on_crash, predecessors), len(files), progress)
     return track(map_files(task, files, jobs, on_crash, time_limit, on_timeout), len(files), progress)
@@ -121,12 +121,12 @@ def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=N
 
     The results carry diagnostics only (``report`` is None): nothing accumulates over a corpus.
     A report whose organ's report for the year before is among the files is linted against
-    it (:mod:`gip_lint.pairing`).  ``cache_dir`` names a result cache (:mod:`gip_lint.cache`);
-    with a ``cluster`` (:mod:`gip_lint.distributed`) the files are linted on its workers.
-    ``progress`` None shows a bar when :func:`gip_lint.progress.wanted` says a person is
+    it (:mod:`gip_lint.engine.pairing`).  ``cache_dir`` names a result cache (:mod:`gip_lint.engine.cache`);
+    with a ``cluster`` (:mod:`gip_lint.engine.distributed`) the files are linted on its workers.
+    ``progress`` None shows a bar when :func:`gip_lint.engine.progress.wanted` says a person is
     watching a long run.
     """
-    from gip_lint import progress as progress_bar
+    from gip_lint.engine import progress as progress_bar
 
     files = files if files is not None else files_to_lint(paths, plugins, resolver)
     if resolver is not None and jobs > 1:
@@ -145,11 +145,11 @@ def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=N
     show = progress_bar.wanted(len(files)) if progress is None else progress
     cache = None
     if cache_dir is not None:
-        from gip_lint.cache import ResultCache
+        from gip_lint.engine.cache import ResultCache
 
         cache = ResultCache(cache_dir)
     if cluster is not None:
-        from gip_lint.distributed import CheckWork
+        from gip_lint.engine.distributed import CheckWork
 
         work = CheckWork.for_run(settings, resolver, cache.directory if cache else None)
         return map_paths(work, files, jobs, show, cluster=cluster, predecessors=previous.paths)

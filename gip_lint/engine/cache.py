@@ -184,7 +184,7 @@ def cached(lint_one, cache: ResultCache, describe):
     ``describe(path)`` returns (settings fingerprint, plugins fingerprint, predecessor path
     or None) for the file.  Standard input and unreadable files are never cached.
     """
-    from gip_lint.linter import FileResult
+    from gip_lint.engine.linter import FileResult
 
     def lint_cached(path: str) -> FileResult:
         before = _stamp(path)
@@ -220,8 +220,8 @@ def _stamp(path: str) -> Optional[tuple]:
 
 
 def describer(settings, plugins, resolver, previous):
-    """``describe(path)`` for :func:`cached`, from what :func:`gip_lint.runner.linter_for` lints with."""
-    from gip_lint.runner import selection_for
+    """``describe(path)`` for :func:`cached`, from what :func:`gip_lint.engine.runner.linter_for` lints with."""
+    from gip_lint.engine.runner import selection_for
 
     fingerprints: dict = {}
 

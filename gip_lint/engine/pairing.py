@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Optional, Sequence
 
-from gip_lint.linter import FileResult, Selection, lint_path, read_source
+from gip_lint.engine.linter import FileResult, Selection, lint_path, read_source
 from gip_lint.model.document import Report
 from gip_lint.rule import Context, Diagnostic, Rule, uses_previous  # noqa: F401  (re-exported for plugins)
 from gip_lint.source import DEFAULT_MAX_BYTES
@@ -168,7 +168,7 @@ def check_with_previous(paths: Sequence[str], previous_path: str, settings, plug
     import os
     import sys
 
-    from gip_lint.runner import selection_for
+    from gip_lint.engine.runner import selection_for
 
     if len(paths) != 1 or (paths[0] != "-" and not os.path.isfile(paths[0])):
         raise ValueError("--previous 只能与一份报告文件（或 -）一起使用")

@@ -1,6 +1,6 @@
 """The settings a run uses, and where they come from.
 
-Layers, lowest first (see :mod:`gip_lint.config` and docs/configuration.md)::
+Layers, lowest first (see :mod:`gip_lint.config.files` and docs/configuration.md)::
 
     gip-lint's defaults < plugins' defaults < the closest configuration file < the command line
 

@@ -100,7 +100,7 @@ def _seconds(value: str) -> float:
 
 
 def jobs_for(args) -> int:
-    from gip_lint.parallel import default_jobs
+    from gip_lint.engine.parallel import default_jobs
 
     return args.jobs if args.jobs is not None else default_jobs()
 
@@ -109,8 +109,8 @@ def cluster_for(args):
     """The Dask client for ``--scheduler`` (None without it); exit 2 when it cannot connect."""
     if not getattr(args, "scheduler", None):
         return None
-    from gip_lint.cli import UsageError
-    from gip_lint.distributed import ClusterError, connect
+    from gip_lint.cli.main import UsageError
+    from gip_lint.engine.distributed import ClusterError, connect
 
     try:
         return connect(args.scheduler)
@@ -119,14 +119,14 @@ def cluster_for(args):
 
 
 def run(args: argparse.Namespace) -> int:
-    from gip_lint.cli import UsageError
+    from gip_lint.cli.main import UsageError
 
     try:
         return _run(args)
     except Exception as exc:
         # Imported only here: the baseline module (json, hashlib) is not needed by a plain check.
-        from gip_lint.baseline import BaselineError
-        from gip_lint.config import ConfigError
+        from gip_lint.report.baseline import BaselineError
+        from gip_lint.config.files import ConfigError
 
         if isinstance(exc, (ConfigError, BaselineError)):
             raise UsageError(str(exc)) from None
@@ -136,13 +136,13 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     import attrs
 
-    from gip_lint import runner
-    from gip_lint.cli import EXIT_CLEAN, EXIT_FINDINGS, UsageError
-    from gip_lint.config import Resolver, project_root
-    from gip_lint.core_codes import RULE_CRASHED
+    from gip_lint.engine import runner
+    from gip_lint.cli.main import EXIT_CLEAN, EXIT_FINDINGS, UsageError
+    from gip_lint.config.files import Resolver, project_root
+    from gip_lint.engine.core_codes import RULE_CRASHED
     from gip_lint.formatters import FormatContext
     from gip_lint.rule import SEVERITY_RANK
-    from gip_lint.settings import from_args
+    from gip_lint.config.settings import from_args
 
     try:
         cli = from_args(args)
@@ -177,19 +177,19 @@ def _run(args: argparse.Namespace) -> int:
 
     accepted = None
     if args.baseline and not args.write_baseline:
-        from gip_lint.baseline import load_baseline
+        from gip_lint.report.baseline import load_baseline
 
         accepted = load_baseline(args.baseline)  # before linting: a bad file fails fast
 
-    from gip_lint.summary import Summary
-    from gip_lint.suppression import apply_suppressions
+    from gip_lint.report.summary import Summary
+    from gip_lint.report.suppression import apply_suppressions
 
     files = runner.files_to_lint(paths, plugins, resolver)
     if paths and not files and not runner.files_to_lint(paths, plugins):
         # Never a silent all-clear; files left out by `exclude` (or --force-exclude) are a choice.
         raise UsageError(f"没有找到可检查的报告文件：{'、'.join(paths)}（支持 {' '.join(runner.supported_extensions(tuple(plugins.readers)))}）")
     if args.previous and paths:
-        from gip_lint.pairing import check_with_previous
+        from gip_lint.engine.pairing import check_with_previous
 
         try:
             results = check_with_previous(paths, args.previous, settings, plugins, resolver)
@@ -214,15 +214,15 @@ def _run(args: argparse.Namespace) -> int:
     root = project_root()
     found = [d for d, _ in diagnostics]
     if args.write_baseline:
-        from gip_lint.baseline import write_baseline
+        from gip_lint.report.baseline import write_baseline
 
         count = write_baseline(args.write_baseline, found, root)
         print(f"gip-lint: 已把 {count} 个问题记录到基线文件 {args.write_baseline}", file=sys.stderr)
         return EXIT_CLEAN
     if accepted is not None:
-        from gip_lint.baseline import apply_baseline
+        from gip_lint.report.baseline import apply_baseline
 
-        from gip_lint.baseline import stale_entries, unmatched
+        from gip_lint.report.baseline import stale_entries, unmatched
 
         kept = apply_baseline(found, accepted, root)
         thresholds = {id(d): t for d, t in diagnostics}
@@ -271,7 +271,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _parquet_ready(output_file) -> None:
     """Parquet needs a file and pyarrow: said before any file is linted (exit 2)."""
-    from gip_lint.cli import UsageError
+    from gip_lint.cli.main import UsageError
     from gip_lint.formatters.parquet import MissingPyarrow, require_pyarrow
 
     try:
@@ -294,8 +294,8 @@ def _summary(diagnostics, context, args) -> str:
 def _require_plugins(plugins, names, resolver) -> None:
     """``require-plugins`` (option or configuration): a named plugin that is missing or failed
     to load is fatal (exit 2)."""
-    from gip_lint.cli import UsageError
-    from gip_lint.plugins import missing_required
+    from gip_lint.cli.main import UsageError
+    from gip_lint.engine.plugins import missing_required
 
     missing = missing_required(plugins, list(names))
     if missing:
@@ -313,8 +313,8 @@ def _source_lines(stdin_filename):
     reads each file once, lazily."""
     from functools import lru_cache
 
-    from gip_lint.linter import read_source
-    from gip_lint.source_lines import SourceLines
+    from gip_lint.engine.linter import read_source
+    from gip_lint.report.source_lines import SourceLines
 
     @lru_cache(maxsize=64)
     def lines_of(path: str):
@@ -337,9 +337,9 @@ def _source_lines(stdin_filename):
 def _show_settings(resolver, paths) -> int:
     import json
 
-    from gip_lint.cli import EXIT_CLEAN
-    from gip_lint.config import FIELD_KEYS, ignored_codes
-    from gip_lint.settings import FIELDS
+    from gip_lint.cli.main import EXIT_CLEAN
+    from gip_lint.config.files import FIELD_KEYS, ignored_codes
+    from gip_lint.config.settings import FIELDS
 
     for path in paths:
         settings = resolver.settings_for(path)

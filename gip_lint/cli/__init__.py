@@ -1,0 +1,1 @@
+"""The command line: argument parsing (in Chinese), the commands, exit codes."""

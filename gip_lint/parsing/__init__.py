@@ -1,0 +1,1 @@
+"""Parse: the Lark grammar's generated parser and the tree → blocks step."""
