@@ -20,6 +20,7 @@ from typing import NamedTuple, Optional
 import attrs
 
 from gip_lint.readers.layout import CellContent, Paragraph, Segment, Table, line_text, write_blocks
+from gip_lint.readers.pdf_borderless import find_borderless
 from gip_lint.readers.pdf_document import PdfPage, read_pages
 from gip_lint.readers.pdf_geometry import COLUMN_SEPARATOR, find_grids, line_string, text_lines, wide
 from gip_lint.readers.pdf_tables import PdfTable
@@ -95,6 +96,8 @@ def _page_items(pages: list[PdfPage]) -> list[list]:
     out = []
     for page in pages:
         grids, prose = find_grids(page.rules, page.glyphs)
+        borderless, prose = find_borderless(prose)
+        grids += borderless
         items: list = [(grid.top, grid) for grid in grids]
         for line in text_lines(prose):
             text = line_string(line).strip()

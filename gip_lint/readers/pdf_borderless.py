@@ -1,0 +1,202 @@
+"""Tables drawn without borders: columns from the x positions of the glyphs, rows from baselines.
+
+A line is cut into *chunks* where a gap wider than a fraction of a character separates two
+glyphs (a cell's text runs without gaps, the next cell starts after at least its padding).  A
+*number row* is a line with number chunks after its label.  The number columns are the x
+intervals the numbers of the number rows cover (left-aligned, right-aligned or centred alike);
+two numbers of one row in one interval, or a number outside every interval, make the layout
+ambiguous and the region is left as prose (the model declines it: GIP003), never guessed.
+
+Rows: every number row is one; the lines above the first (the header) are one row each; a label
+chunk on a line without numbers continues the cell last started in its column (a label wrapped
+over lines, a vertical label one character a line), unless it starts with its own number
+("1." "（一）" "第二十条…") or the line names a number column (a header between the parts of
+table 二), which starts a row.  On a number row the rightmost label is the row's own; a label to
+its left continues the group label above it (a merged cell) unless numbered.
+The result is a :class:`~gip_lint.readers.pdf_geometry.Grid` like a bordered table's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from gip_lint.readers.pdf_document import Glyph
+from gip_lint.readers.pdf_geometry import Cell, Grid, cluster, line_string, text_lines
+
+_GAP = 0.4  # character heights: a wider gap between two glyphs separates chunks
+_START = 2.0  # points: chunks starting this close stand in one column
+_NUMBER = re.compile(r"^-?\d[\d,.]*%?$")
+_OWN_NUMBER = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[、.．]"
+                         r"|第[一二三四五六七八九十]+条)")
+_MAX_HEADER = 8  # lines above the first number row that may be the header
+_MAX_BETWEEN = 4  # lines without numbers between two number rows (wrapped labels)
+
+
+def _chunks(line: Sequence[Glyph]) -> list[list[Glyph]]:
+    out: list[list[Glyph]] = []
+    previous = None
+    for glyph in line:
+        if glyph.char.isspace():
+            continue
+        height = max(glyph.bottom - glyph.top, 1.0)
+        if previous is None or glyph.x0 - previous.x1 > _GAP * height:
+            out.append([glyph])
+        else:
+            out[-1].append(glyph)
+        previous = glyph
+    return out
+
+
+def _text(chunk: Sequence[Glyph]) -> str:
+    return line_string(chunk).strip()
+
+
+class _Line:
+    def __init__(self, glyphs: list[Glyph]) -> None:
+        self.glyphs = glyphs
+        self.chunks = _chunks(glyphs)
+        self.texts = [_text(c) for c in self.chunks]
+        numeric = [bool(_NUMBER.match(t)) for t in self.texts]
+        # numbers after the label (or a row of numbers only, as table 四's)
+        self.numbers = [i for i, n in enumerate(numeric) if n and all(numeric[i:])]
+        self.top = min(g.top for g in glyphs)
+
+
+def find_borderless(glyphs: Sequence[Glyph]) -> tuple[list[Grid], list[Glyph]]:
+    """The tables without borders among ``glyphs`` (those outside bordered tables), and the rest."""
+    lines = [_Line(line) for line in text_lines(glyphs) if any(not g.char.isspace() for g in line)]
+    grids: list[Grid] = []
+    used: set[int] = set()
+    index = floor = 0
+    while index < len(lines):
+        if not lines[index].numbers or len(lines[index].chunks) < 2:
+            index += 1
+            continue
+        region = _region(lines, index, floor)
+        if region is None:
+            index += 1
+            continue
+        start, end, grid = region
+        grids.append(grid)
+        used.update(range(start, end))
+        index = floor = end
+    rest = [g for i, line in enumerate(lines) if i not in used for g in line.glyphs]
+    return grids, rest
+
+
+def _region(lines: list[_Line], first: int, floor: int) -> Optional[tuple[int, int, Grid]]:
+    """The table whose first number row is ``lines[first]``: (start, end, grid), or None."""
+    end = first + 1
+    last = first
+    while end < len(lines) and end - last <= _MAX_BETWEEN:
+        if lines[end].numbers and len(lines[end].chunks) >= 2:
+            last = end
+        end += 1
+    number_rows = [i for i in range(first, last + 1) if lines[i].numbers and len(lines[i].chunks) >= 2]
+    if len(number_rows) < 2:
+        return None
+    columns = _number_columns([lines[i] for i in number_rows])
+    if columns is None:
+        return None
+    label_starts = cluster([lines[i].chunks[k][0].x0 for i in number_rows
+                            for k in range(len(lines[i].chunks)) if k not in lines[i].numbers], _START)
+    if not label_starts or label_starts[-1] >= columns[0][0]:
+        return None
+    starts = label_starts + [c[0] for c in columns]
+
+    def column(chunk: list[Glyph]) -> Optional[int]:
+        x = chunk[0].x0
+        if x < columns[0][0] - _START:
+            found = [k for k, s in enumerate(label_starts) if abs(s - x) <= _START]
+            return found[0] if found else None
+        for k in range(len(columns)):
+            right = (columns[k][1] + columns[k + 1][0]) / 2 if k + 1 < len(columns) else float("inf")
+            if x < right:
+                return len(label_starts) + k
+        return None
+
+    def fits(line: _Line) -> bool:
+        return all(column(c) is not None for c in line.chunks)
+
+    # Lines between number rows that do not fit the columns: not a table (prose by chance).
+    if not all(fits(lines[i]) for i in range(first, last + 1)):
+        return None
+    # Numbers not under exactly one column, two numbers in one: ambiguous, declined.
+    for i in number_rows:
+        taken = [column(lines[i].chunks[k]) for k in lines[i].numbers]
+        if any(t is None or t < len(label_starts) for t in taken) or len(set(taken)) != len(taken):
+            return None
+    start = first
+    while start > floor and first - start < _MAX_HEADER and fits(lines[start - 1]) and not lines[start - 1].numbers \
+            and lines[start - 1].glyphs[0].x0 >= starts[0] - _START:
+        start -= 1
+    # Wrapped labels after the last number row (inside the label columns only).
+    stop = last + 1
+    while stop < len(lines) and stop - last <= 2 and fits(lines[stop]) \
+            and all(column(c) < len(label_starts) for c in lines[stop].chunks) \
+            and not any(_OWN_NUMBER.match(t) for t in lines[stop].texts):
+        stop += 1
+    return start, stop, _grid(lines[start:stop], first - start, column, starts)
+
+
+def _number_columns(rows: list[_Line]) -> Optional[list[list[float]]]:
+    """The x intervals of the number columns, left to right; None when they overlap."""
+    spans = sorted([row.chunks[k][0].x0, row.chunks[k][-1].x1] for row in rows for k in row.numbers)
+    merged: list[list[float]] = []
+    for x0, x1 in spans:
+        if merged and x0 <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return merged or None
+
+
+def _grid(lines: list[_Line], header: int, column, starts: list[float]) -> Grid:
+    cells: list[list] = []  # [row, column, lines]
+    pointer: dict[int, tuple[list, bool]] = {}  # column → (cell, a group label)
+    row = -1
+    first_number_column = min((column(line.chunks[k]) for line in lines for k in line.numbers), default=0)
+    for index, line in enumerate(lines):
+        placed = [(column(chunk), text) for chunk, text in zip(line.chunks, line.texts)]
+        if index < header:
+            row += 1
+            for c, text in placed:
+                cells.append([row, c, [text]])
+            continue
+        if line.numbers:
+            row += 1
+            label_chunks = [(c, t) for k, (c, t) in enumerate(placed) if k not in line.numbers]
+            for position, (c, text) in enumerate(label_chunks):
+                own = position == len(label_chunks) - 1
+                held = pointer.get(c)
+                if not own and not _OWN_NUMBER.match(text) and held is not None and held[1]:
+                    held[0][2].append(text)
+                    continue
+                cell = [row, c, [text]]
+                cells.append(cell)
+                for k in [k for k in pointer if k >= c]:
+                    del pointer[k]
+                pointer[c] = (cell, not own)
+            for k in line.numbers:
+                cells.append([row, placed[k][0], [placed[k][1]]])
+            continue
+        new_row = any(c >= first_number_column for c, _ in placed) or any(_OWN_NUMBER.match(t) for _, t in placed)
+        if new_row:
+            row += 1
+            pointer.clear()
+        for c, text in placed:
+            held = pointer.get(c)
+            if held is not None and not new_row:
+                held[0][2].append(text)
+            else:
+                cell = [max(row, 0), c, [text]]
+                cells.append(cell)
+                pointer[c] = (cell, False)
+    rows = row + 1
+    right = max(g.x1 for line in lines for g in line.glyphs)
+    edges = starts + [right + 1]
+    out = [Cell(r, r, edges[c], edges[c + 1], tuple(texts)) for r, c, texts in sorted(cells, key=lambda c: (c[0], c[1]))]
+    top = min(line.top for line in lines)
+    bottom = max(g.bottom for line in lines for g in line.glyphs)
+    return Grid(top, bottom, starts[0], right, rows, out)
