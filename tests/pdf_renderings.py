@@ -83,6 +83,7 @@ class _Pdf:
         self.seal_page = False
         self.continued = ""
         self.encrypt = None  # a reportlab StandardEncryption
+        self.nudge = None  # (table kind, row, column, points): one cell's text moved sideways
 
     def new_page(self) -> None:
         self.page += 1
@@ -125,7 +126,8 @@ class _Pdf:
             place[r] = (self.page, self.y)
             self.y -= heights[r]
         for (r, c, rowspan, colspan, _), lines in zip(cells, wrapped):
-            self._cell(place, heights, r, rowspan, xs[c], xs[c + colspan], lines, grid)
+            dx = self.nudge[3] if self.nudge and self.nudge[:3] == (kind, r, c) else 0.0
+            self._cell(place, heights, r, rowspan, xs[c] + dx, xs[c + colspan] + dx, lines, grid)
         self.y -= 8
 
     def _box(self, x0, top, x1, bottom, lines, grid) -> None:
@@ -205,13 +207,14 @@ HEADER_ROWS = {"二": 0, "三": 3, "四": 3}
 def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, scan_page=None,
                shift: float = 0.0, running_header: str = "", borders: str = "stroked",
                seal_page: bool = False, encrypt=None, titles_outside: bool = False,
-               continued: str = "") -> bytes:
+               continued: str = "", nudge=None) -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
-    the page break to another of its rows (inside a merged group label, inside a wrapped one)."""
+    the page break to another of its rows (inside a merged group label, inside a wrapped one).
+    ``nudge``: (table kind, row, column, points) moves one cell's text sideways."""
     report = gip_lint.parse(text)
     pdf = _Pdf(scan_page, running_header)
     pdf.borders = borders  # "stroked", "filled" (thin filled rectangles) or "double"
-    pdf.seal_page, pdf.encrypt, pdf.continued = seal_page, encrypt, continued
+    pdf.seal_page, pdf.encrypt, pdf.continued, pdf.nudge = seal_page, encrypt, continued, nudge
     for item in seed_structure(text):
         if isinstance(item, SeedTable):
             if item.kind is None:

@@ -29,6 +29,7 @@ _START = 2.0  # points: chunks starting this close stand in one column
 _NUMBER = re.compile(r"^-?\d[\d,.]*%?$")
 _OWN_NUMBER = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[、.．]"
                          r"|第[一二三四五六七八九十]+条)")
+_OVERLAP = 0.5  # a glyph starting within this share of the one before is drawn over it
 _MAX_HEADER = 8  # lines above the first number row that may be the header
 _MAX_BETWEEN = 4  # lines without numbers between two number rows (wrapped labels)
 
@@ -61,32 +62,47 @@ class _Line:
         # numbers after the label (or a row of numbers only, as table 四's)
         self.numbers = [i for i, n in enumerate(numeric) if n and all(numeric[i:])]
         self.top = min(g.top for g in glyphs)
+        self.bottom = max(g.bottom for g in glyphs)
+        # a number drawn over another (two cells' texts on one spot): which is which is a guess
+        self.overprinted = any(b.x0 - a.x0 < _OVERLAP * (a.x1 - a.x0)
+                               for k in self.numbers for a, b in zip(self.chunks[k], self.chunks[k][1:]))
 
 
-def find_borderless(glyphs: Sequence[Glyph]) -> tuple[list[Grid], list[Glyph]]:
-    """The tables without borders among ``glyphs`` (those outside bordered tables), and the rest."""
+def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float,
+                    declined_before: bool = False) -> tuple[list[Grid], list[Glyph], bool]:
+    """The tables without borders among ``glyphs`` (those outside bordered tables), the rest, and
+    whether the page ends in a table that was declined.  ``head``/``foot``: the y above/below
+    which a page has only its header/footer; ``declined_before``: the page before ended in a
+    declined table, so a table at the top of this page (its rest) is declined too — its rows
+    alone would be read as a table missing the others."""
     lines = [_Line(line) for line in text_lines(glyphs) if any(not g.char.isspace() for g in line)]
     grids: list[Grid] = []
     used: set[int] = set()
     index = floor = 0
+    declined = False
     while index < len(lines):
         if not lines[index].numbers or len(lines[index].chunks) < 2:
             index += 1
             continue
-        region = _region(lines, index, floor)
-        if region is None:
-            index += 1
+        region, after = _region(lines, index, floor, foot)
+        at_top = all(line.bottom <= head for line in lines[:region[0] if region else index])
+        if region is None or (declined_before and at_top):
+            # its rows are not read again as a smaller table (a guess)
+            index = floor = region[1] if region else after
+            declined = all(line.top >= foot for line in lines[index:])
             continue
         start, end, grid = region
         grids.append(grid)
         used.update(range(start, end))
         index = floor = end
+        declined = False
     rest = [g for i, line in enumerate(lines) if i not in used for g in line.glyphs]
-    return grids, rest
+    return grids, rest, declined
 
 
-def _region(lines: list[_Line], first: int, floor: int) -> Optional[tuple[int, int, Grid]]:
-    """The table whose first number row is ``lines[first]``: (start, end, grid), or None."""
+def _region(lines: list[_Line], first: int, floor: int, foot: float) -> tuple[Optional[tuple[int, int, Grid]], int]:
+    """The table whose first number row is ``lines[first]`` as (start, end, grid), or None when
+    these lines are no table or an ambiguous one; and the line to look on from."""
     end = first + 1
     last = first
     while end < len(lines) and end - last <= _MAX_BETWEEN:
@@ -95,14 +111,14 @@ def _region(lines: list[_Line], first: int, floor: int) -> Optional[tuple[int, i
         end += 1
     number_rows = [i for i in range(first, last + 1) if lines[i].numbers and len(lines[i].chunks) >= 2]
     if len(number_rows) < 2:
-        return None
+        return None, last + 1
     columns = _number_columns([lines[i] for i in number_rows])
     if columns is None:
-        return None
+        return None, last + 1
     label_starts = cluster([lines[i].chunks[k][0].x0 for i in number_rows
                             for k in range(len(lines[i].chunks)) if k not in lines[i].numbers], _START)
     if not label_starts or label_starts[-1] >= columns[0][0]:
-        return None
+        return None, last + 1
     starts = label_starts + [c[0] for c in columns]
 
     def column(chunk: list[Glyph]) -> Optional[int]:
@@ -114,19 +130,26 @@ def _region(lines: list[_Line], first: int, floor: int) -> Optional[tuple[int, i
             right = (columns[k][1] + columns[k + 1][0]) / 2 if k + 1 < len(columns) else float("inf")
             if x < right:
                 return len(label_starts) + k
-        return None
+        return None, last + 1
 
     def fits(line: _Line) -> bool:
         return all(column(c) is not None for c in line.chunks)
 
     # Lines between number rows that do not fit the columns: not a table (prose by chance).
     if not all(fits(lines[i]) for i in range(first, last + 1)):
-        return None
-    # Numbers not under exactly one column, two numbers in one: ambiguous, declined.
+        return None, last + 1
+    # Numbers not under exactly one column, two numbers in one, a column of one number (a number
+    # beside the others' column): ambiguous, declined.
+    if any(lines[i].overprinted for i in number_rows):
+        return None, last + 1
+    counts = [sum(1 for i in number_rows for k in lines[i].numbers if column(lines[i].chunks[k]) == len(label_starts) + c)
+              for c in range(len(columns))]
+    if min(counts) < 2:
+        return None, last + 1
     for i in number_rows:
         taken = [column(lines[i].chunks[k]) for k in lines[i].numbers]
         if any(t is None or t < len(label_starts) for t in taken) or len(set(taken)) != len(taken):
-            return None
+            return None, last + 1
     start = first
     while start > floor and first - start < _MAX_HEADER and fits(lines[start - 1]) and not lines[start - 1].numbers \
             and lines[start - 1].glyphs[0].x0 >= starts[0] - _START:
@@ -137,7 +160,13 @@ def _region(lines: list[_Line], first: int, floor: int) -> Optional[tuple[int, i
             and all(column(c) < len(label_starts) for c in lines[stop].chunks) \
             and not any(_OWN_NUMBER.match(t) for t in lines[stop].texts):
         stop += 1
-    return start, stop, _grid(lines[start:stop], first - start, column, starts)
+    # The head of the table's next part (a title, a header row) at the foot of the page.
+    rest = stop
+    while rest < len(lines) and rest - last <= _MAX_HEADER and fits(lines[rest]) and lines[rest].top < foot:
+        rest += 1
+    if rest > stop and all(line.top >= foot for line in lines[rest:]):
+        stop = rest
+    return (start, stop, _grid(lines[start:stop], first - start, column, starts)), stop
 
 
 def _number_columns(rows: list[_Line]) -> Optional[list[list[float]]]:
@@ -199,4 +228,6 @@ def _grid(lines: list[_Line], header: int, column, starts: list[float]) -> Grid:
     out = [Cell(r, r, edges[c], edges[c + 1], tuple(texts)) for r, c, texts in sorted(cells, key=lambda c: (c[0], c[1]))]
     top = min(line.top for line in lines)
     bottom = max(g.bottom for line in lines for g in line.glyphs)
-    return Grid(top, bottom, starts[0], right, rows, out)
+    # No right edge: the widest text of a part is not one, so the parts of a table on two pages
+    # are joined on their left edge alone.
+    return Grid(top, bottom, starts[0], starts[0], rows, out)

@@ -94,9 +94,11 @@ def _refuse_scans(pages: list[PdfPage]) -> None:
 def _page_items(pages: list[PdfPage]) -> list[list]:
     """Per page, its prose lines and table grids from top to bottom (headers and footers dropped)."""
     out = []
+    declined = False  # the page before ended in a table without borders that was not read
     for page in pages:
         grids, prose = find_grids(page.rules, page.glyphs)
-        borderless, prose = find_borderless(prose)
+        borderless, prose, declined = find_borderless(prose, page.height * _MARGIN, page.height * (1 - _MARGIN),
+                                                      declined and not grids)
         grids += borderless
         items: list = [(grid.top, grid) for grid in grids]
         for line in text_lines(prose):
