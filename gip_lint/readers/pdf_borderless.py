@@ -30,6 +30,9 @@ _NUMBER = re.compile(r"^-?\d[\d,.]*%?$")
 _OWN_NUMBER = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[、.．]"
                          r"|第[一二三四五六七八九十]+条)")
 _OVERLAP = 0.5  # a glyph starting within this share of the one before is drawn over it
+#: The right edge of the last column, beyond every page: a table's parts on two pages may end in
+#: different columns (table 二's items), and their cells' edges must name the same columns.
+_FAR = 100_000.0
 _MAX_HEADER = 8  # lines above the first number row that may be the header
 _MAX_BETWEEN = 4  # lines without numbers between two number rows (wrapped labels)
 
@@ -223,8 +226,7 @@ def _grid(lines: list[_Line], header: int, column, starts: list[float]) -> Grid:
                 cells.append(cell)
                 pointer[c] = (cell, False)
     rows = row + 1
-    right = max(g.x1 for line in lines for g in line.glyphs)
-    edges = starts + [right + 1]
+    edges = starts + [_FAR]
     out = [Cell(r, r, edges[c], edges[c + 1], tuple(texts)) for r, c, texts in sorted(cells, key=lambda c: (c[0], c[1]))]
     top = min(line.top for line in lines)
     bottom = max(g.bottom for line in lines for g in line.glyphs)
