@@ -19,7 +19,7 @@ The result is a :class:`~gip_lint.readers.pdf_geometry.Grid` like a bordered tab
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 from gip_lint.readers.pdf_document import Glyph
 from gip_lint.readers.pdf_geometry import Cell, Grid, cluster, line_string, text_lines
@@ -34,7 +34,7 @@ _OVERLAP = 0.5  # a glyph starting within this share of the one before is drawn 
 #: different columns (table 二's items), and their cells' edges must name the same columns.
 _FAR = 100_000.0
 _MAX_HEADER = 8  # lines above the first number row that may be the header
-_MAX_BETWEEN = 4  # lines without numbers between two number rows (wrapped labels)
+_MAX_BETWEEN = 6  # lines without numbers between two number rows (wrapped labels)
 
 
 def _chunks(line: Sequence[Glyph]) -> list[list[Glyph]]:
@@ -71,39 +71,80 @@ class _Line:
                                for k in self.numbers for a, b in zip(self.chunks[k], self.chunks[k][1:]))
 
 
-def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float,
-                    declined_before: bool = False) -> tuple[list[Grid], list[Glyph], bool]:
-    """The tables without borders among ``glyphs`` (those outside bordered tables), the rest, and
-    whether the page ends in a table that was declined.  ``head``/``foot``: the y above/below
-    which a page has only its header/footer; ``declined_before``: the page before ended in a
-    declined table, so a table at the top of this page (its rest) is declined too — its rows
-    alone would be read as a table missing the others."""
+class Borderless(NamedTuple):
+    """What :func:`find_borderless` found on a page."""
+
+    grids: list  # list[Grid]
+    rest: list  # list[Glyph]: the glyphs of no table
+    glyphs: dict  # id(grid) → its glyphs (to give a table back to the prose)
+    top_declined: bool  # the first table, at the top of the page, was declined
+    carry: Optional[list]  # the number rows of the table the page ends in, read
+    bottom_declined: bool  # the page ends in a table that was declined
+
+
+def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: Optional[list] = None,
+                    declined_before: bool = False) -> Borderless:
+    """The tables without borders among ``glyphs`` (those outside bordered tables).
+
+    ``head``/``foot``: the y above/below which a page has only its header/footer.  A table at
+    the top of the page is the rest of the one the page before ended in: ``carried`` (that part's
+    number rows) decides its columns with its own rows; and when that part was declined
+    (``declined_before``), so is this one — its rows alone would read as a table missing the
+    others.
+    """
     lines = [_Line(line) for line in text_lines(glyphs) if any(not g.char.isspace() for g in line)]
     grids: list[Grid] = []
+    owned: dict = {}
     used: set[int] = set()
     index = floor = 0
-    declined = False
+    top_declined = bottom_declined = False
+    carry = None
     while index < len(lines):
         if not lines[index].numbers or len(lines[index].chunks) < 2:
             index += 1
             continue
-        region, after = _region(lines, index, floor, foot)
-        at_top = all(line.bottom <= head for line in lines[:region[0] if region else index])
-        if region is None or (declined_before and at_top):
-            # its rows are not read again as a smaller table (a guess)
-            index = floor = region[1] if region else after
-            declined = all(line.top >= foot for line in lines[index:])
+        at_top = not grids and _at_top(lines[:index], head, carried)
+        region, after = _region(lines, index, floor, foot, carried if at_top else None)
+        if region is not None and at_top and declined_before:
+            region, after = None, region[1]
+        ends = all(line.top >= foot for line in lines[after:])
+        if region is None:  # its rows are not read again as a smaller table (a guess)
+            top_declined = top_declined or (at_top and _continues(lines[index], carried))
+            index = floor = after
+            bottom_declined, carry = ends, None
             continue
         start, end, grid = region
         grids.append(grid)
+        owned[id(grid)] = [g for line in lines[start:end] for g in line.glyphs]
         used.update(range(start, end))
         index = floor = end
-        declined = False
+        bottom_declined = False
+        carry = [line for line in lines[start:end] if line.numbers and len(line.chunks) >= 2] if ends else None
     rest = [g for i, line in enumerate(lines) if i not in used for g in line.glyphs]
-    return grids, rest, declined
+    return Borderless(grids, rest, owned, top_declined, carry, bottom_declined)
 
 
-def _region(lines: list[_Line], first: int, floor: int, foot: float) -> tuple[Optional[tuple[int, int, Grid]], int]:
+_SECTION = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+
+
+def _at_top(before: list[_Line], head: float, carried: Optional[list]) -> bool:
+    """Whether only the page header, or a table's header rows repeated, stand above a table."""
+    before = [line for line in before if line.bottom > head]
+    left = min((row.chunks[0][0].x0 for row in carried), default=0.0) if carried else 0.0
+    return len(before) <= _MAX_HEADER and all(
+        not line.numbers and line.glyphs[0].x0 >= left - _START and not _SECTION.match(line.texts[0])
+        for line in before)
+
+
+def _continues(line: _Line, carried: Optional[list]) -> bool:
+    """Whether the number row ``line`` has a label where the labels of ``carried`` stand."""
+    starts = {round(row.chunks[k][0].x0) for row in carried or () for k in range(len(row.chunks)) if k not in row.numbers}
+    return any(k not in line.numbers and any(abs(line.chunks[k][0].x0 - x) <= _START for x in starts)
+               for k in range(len(line.chunks)))
+
+
+def _region(lines: list[_Line], first: int, floor: int, foot: float,
+            carried: Optional[list]) -> tuple[Optional[tuple[int, int, Grid]], int]:
     """The table whose first number row is ``lines[first]`` as (start, end, grid), or None when
     these lines are no table or an ambiguous one; and the line to look on from."""
     end = first + 1
@@ -113,13 +154,14 @@ def _region(lines: list[_Line], first: int, floor: int, foot: float) -> tuple[Op
             last = end
         end += 1
     number_rows = [i for i in range(first, last + 1) if lines[i].numbers and len(lines[i].chunks) >= 2]
-    if len(number_rows) < 2:
+    measured = [lines[i] for i in number_rows] + (carried or [])  # the rows the columns come from
+    if len(measured) < 2:
         return None, last + 1
-    columns = _number_columns([lines[i] for i in number_rows])
+    columns = _number_columns(measured)
     if columns is None:
         return None, last + 1
-    label_starts = cluster([lines[i].chunks[k][0].x0 for i in number_rows
-                            for k in range(len(lines[i].chunks)) if k not in lines[i].numbers], _START)
+    label_starts = cluster([row.chunks[k][0].x0 for row in measured
+                            for k in range(len(row.chunks)) if k not in row.numbers], _START)
     if not label_starts or label_starts[-1] >= columns[0][0]:
         return None, last + 1
     starts = label_starts + [c[0] for c in columns]
@@ -143,14 +185,14 @@ def _region(lines: list[_Line], first: int, floor: int, foot: float) -> tuple[Op
         return None, last + 1
     # Numbers not under exactly one column, two numbers in one, a column of one number (a number
     # beside the others' column): ambiguous, declined.
-    if any(lines[i].overprinted for i in number_rows):
+    if any(row.overprinted for row in measured):
         return None, last + 1
-    counts = [sum(1 for i in number_rows for k in lines[i].numbers if column(lines[i].chunks[k]) == len(label_starts) + c)
+    counts = [sum(1 for row in measured for k in row.numbers if column(row.chunks[k]) == len(label_starts) + c)
               for c in range(len(columns))]
     if min(counts) < 2:
         return None, last + 1
-    for i in number_rows:
-        taken = [column(lines[i].chunks[k]) for k in lines[i].numbers]
+    for row in measured:
+        taken = [column(row.chunks[k]) for k in row.numbers]
         if any(t is None or t < len(label_starts) for t in taken) or len(set(taken)) != len(taken):
             return None, last + 1
     start = first
@@ -188,6 +230,7 @@ def _grid(lines: list[_Line], header: int, column, starts: list[float]) -> Grid:
     cells: list[list] = []  # [row, column, lines]
     pointer: dict[int, tuple[list, bool]] = {}  # column → (cell, a group label)
     row = -1
+    group_cells: list = []
     first_number_column = min((column(line.chunks[k]) for line in lines for k in line.numbers), default=0)
     for index, line in enumerate(lines):
         placed = [(column(chunk), text) for chunk, text in zip(line.chunks, line.texts)]
@@ -210,6 +253,8 @@ def _grid(lines: list[_Line], header: int, column, starts: list[float]) -> Grid:
                 for k in [k for k in pointer if k >= c]:
                     del pointer[k]
                 pointer[c] = (cell, not own)
+                if not own:
+                    group_cells.append(cell)
             for k in line.numbers:
                 cells.append([row, placed[k][0], [placed[k][1]]])
             continue
@@ -227,7 +272,18 @@ def _grid(lines: list[_Line], header: int, column, starts: list[float]) -> Grid:
                 pointer[c] = (cell, False)
     rows = row + 1
     edges = starts + [_FAR]
-    out = [Cell(r, r, edges[c], edges[c + 1], tuple(texts)) for r, c, texts in sorted(cells, key=lambda c: (c[0], c[1]))]
+    groups = {id(c) for c in group_cells}
+
+    def last_row(cell: list) -> int:
+        """A group label (a merged cell) reaches down to the row before the next label in its
+        column or left of it."""
+        if id(cell) not in groups:
+            return cell[0]
+        below = [c[0] for c in cells if c[0] > cell[0] and c[1] <= cell[1]]
+        return min(below, default=rows) - 1
+
+    out = [Cell(c[0], last_row(c), edges[c[1]], edges[c[1] + 1], tuple(c[2]))
+           for c in sorted(cells, key=lambda c: (c[0], c[1]))]
     top = min(line.top for line in lines)
     bottom = max(g.bottom for line in lines for g in line.glyphs)
     # No right edge: the widest text of a part is not one, so the parts of a table on two pages

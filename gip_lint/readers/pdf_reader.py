@@ -93,14 +93,20 @@ def _refuse_scans(pages: list[PdfPage]) -> None:
 
 def _page_items(pages: list[PdfPage]) -> list[list]:
     """Per page, its prose lines and table grids from top to bottom (headers and footers dropped)."""
-    out = []
-    declined = False  # the page before ended in a table without borders that was not read
+    found = []
+    carried, declined = None, False  # the table without borders the page before ended in
     for page in pages:
         grids, prose = find_grids(page.rules, page.glyphs)
-        borderless, prose, declined = find_borderless(prose, page.height * _MARGIN, page.height * (1 - _MARGIN),
-                                                      declined and not grids)
-        grids += borderless
-        items: list = [(grid.top, grid) for grid in grids]
+        if grids:
+            carried, declined = None, False
+        borderless = find_borderless(prose, page.height * _MARGIN, page.height * (1 - _MARGIN), carried, declined)
+        if borderless.top_declined and found and found[-1][2].carry is not None:
+            _give_back(found[-1], -1)  # its rest here is declined: the whole table is
+        found.append([page, grids, borderless, list(borderless.grids), list(borderless.rest)])
+        carried, declined = borderless.carry, borderless.bottom_declined
+    out = []
+    for page, grids, _, borderless, prose in found:
+        items: list = [(grid.top, grid) for grid in grids + borderless]
         for line in text_lines(prose):
             text = line_string(line).strip()
             if text:
@@ -111,6 +117,12 @@ def _page_items(pages: list[PdfPage]) -> list[list]:
         out.append((page, [item for _, item in items]))
     _drop_running_lines(out)
     return [(page.number, items) for page, items in out]
+
+
+def _give_back(found: list, index: int) -> None:
+    """A table without borders read back as prose lines (the model declines those: GIP003)."""
+    grid = found[3].pop(index)
+    found[4].extend(found[2].glyphs[id(grid)])
 
 
 def _in_margin(page: PdfPage, line: ProseLine) -> bool:
