@@ -223,6 +223,18 @@ def test_tables_without_borders_read_by_glyph_columns(seeds, rules, number, repe
         [(d.code, d.message) for d in lint_source(from_text(text), rules).diagnostics]
 
 
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_every_page_break_position_in_a_table_3_without_borders_reads_the_same(seeds, repeat_header):
+    """The break through every row of a table without borders: a group label split over it, one
+    row of numbers under the header at the foot of a page, the header repeated — the text's model."""
+    text = seeds["004"].read_text(encoding="utf-8")
+    want = _tables(gip_lint.parse(text))
+    for shift in range(0, 700, 20):
+        got = parse_source(read_pdf(render_pdf(text, shift=shift, grid=False, repeat_header=repeat_header), "r.pdf"))
+        assert (got.applications is not None, got.problems) == (True, ()), shift
+        assert _tables(got) == want, shift
+
+
 def test_tables_without_borders_are_cells_not_space_aligned_lines(seeds):
     text = seeds["004"].read_text(encoding="utf-8")
     source = read_pdf(render_pdf(text, grid=False), "r.pdf")

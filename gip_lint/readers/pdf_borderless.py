@@ -80,6 +80,8 @@ class Borderless(NamedTuple):
     top_declined: bool  # the first table, at the top of the page, was declined
     carry: Optional[list]  # the number rows of the table the page ends in, read
     bottom_declined: bool  # the page ends in a table that was declined
+    tentative: bool  # the page ends in a table of one row: only its rest on the next page confirms it
+    continued: bool  # the first table, at the top of the page, continues the one the page before ended in
 
 
 def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: Optional[list] = None,
@@ -97,7 +99,7 @@ def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: 
     owned: dict = {}
     used: set[int] = set()
     index = floor = 0
-    top_declined = bottom_declined = False
+    top_declined = bottom_declined = tentative = continued = False
     carry = None
     while index < len(lines):
         if not lines[index].numbers or len(lines[index].chunks) < 2:
@@ -114,14 +116,17 @@ def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: 
             bottom_declined, carry = ends, None
             continue
         start, end, grid = region
+        first = index
         grids.append(grid)
         owned[id(grid)] = [g for line in lines[start:end] for g in line.glyphs]
         used.update(range(start, end))
         index = floor = end
         bottom_declined = False
         carry = [line for line in lines[start:end] if line.numbers and len(line.chunks) >= 2] if ends else None
+        tentative = len(carry or ()) == 1 and not (at_top and carried)
+        continued = continued or bool(at_top and carried and _continues(lines[first], carried))
     rest = [g for i, line in enumerate(lines) if i not in used for g in line.glyphs]
-    return Borderless(grids, rest, owned, top_declined, carry, bottom_declined)
+    return Borderless(grids, rest, owned, top_declined, carry, bottom_declined, tentative, continued)
 
 
 _SECTION = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
@@ -155,7 +160,7 @@ def _region(lines: list[_Line], first: int, floor: int, foot: float,
         end += 1
     number_rows = [i for i in range(first, last + 1) if lines[i].numbers and len(lines[i].chunks) >= 2]
     measured = [lines[i] for i in number_rows] + (carried or [])  # the rows the columns come from
-    if len(measured) < 2:
+    if not measured:
         return None, last + 1
     columns = _number_columns(measured)
     if columns is None:
@@ -189,7 +194,7 @@ def _region(lines: list[_Line], first: int, floor: int, foot: float,
         return None, last + 1
     counts = [sum(1 for row in measured for k in row.numbers if column(row.chunks[k]) == len(label_starts) + c)
               for c in range(len(columns))]
-    if min(counts) < 2:
+    if len(measured) > 1 and min(counts) < 2:
         return None, last + 1
     for row in measured:
         taken = [column(row.chunks[k]) for k in row.numbers]
@@ -211,6 +216,10 @@ def _region(lines: list[_Line], first: int, floor: int, foot: float,
         rest += 1
     if rest > stop and all(line.top >= foot for line in lines[rest:]):
         stop = rest
+    # One row of numbers under its header at the foot of a page: a table whose other rows are on
+    # the next page (which decides its columns with them, or gives it back to the prose).
+    if len(measured) == 1 and (start == first or not all(line.top >= foot for line in lines[stop:])):
+        return None, last + 1
     return (start, stop, _grid(lines[start:stop], first - start, column, starts)), stop
 
 

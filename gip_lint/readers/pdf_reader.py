@@ -100,10 +100,14 @@ def _page_items(pages: list[PdfPage]) -> list[list]:
         if grids:
             carried, declined = None, False
         borderless = find_borderless(prose, page.height * _MARGIN, page.height * (1 - _MARGIN), carried, declined)
-        if borderless.top_declined and found and found[-1][2].carry is not None:
-            _give_back(found[-1], -1)  # its rest here is declined: the whole table is
+        before = found[-1][2] if found else None
+        if before is not None and before.carry is not None and (
+                borderless.top_declined or (before.tentative and not borderless.continued)):
+            _give_back(found[-1], -1)  # its rest here is declined (or missing): the whole table is
         found.append([page, grids, borderless, list(borderless.grids), list(borderless.rest)])
         carried, declined = borderless.carry, borderless.bottom_declined
+    if found and found[-1][2].tentative:
+        _give_back(found[-1], -1)
     out = []
     for page, grids, _, borderless, prose in found:
         items: list = [(grid.top, grid) for grid in grids + borderless]
