@@ -84,6 +84,7 @@ class _Pdf:
         self.continued = ""
         self.encrypt = None  # a reportlab StandardEncryption
         self.nudge = None  # (table kind, row, column, points): one cell's text moved sideways
+        self.numbers = "left"  # or "right", "centre": how numbers stand in their cells
 
     def new_page(self) -> None:
         self.page += 1
@@ -149,11 +150,21 @@ class _Pdf:
                 self.ops[page].append(("rect", x0, bottom, x1 - x0, top - bottom))
             y = top - PAD - SIZE
             while pending and y >= bottom + PAD - 1:
-                self.ops[page].append(("text", x0 + PAD, y, pending.pop(0)))
+                line = pending.pop(0)
+                self.ops[page].append(("text", self._x(x0, x1, line), y, line))
                 y -= LEAD
         if pending:  # the cell is too short for its text: the rest on its last line
             page = list(parts)[-1]
             self.ops[page].append(("text", x0 + PAD, list(parts.values())[-1][1] + PAD, "".join(pending)))
+
+    def _x(self, x0: float, x1: float, text: str) -> float:
+        """Where a cell's line starts: numbers right-aligned or centred if asked, all else left."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        if self.numbers == "left" or not text.replace(".", "").isdigit():
+            return x0 + PAD
+        width = stringWidth(text, FONT, SIZE)
+        return x1 - PAD - width if self.numbers == "right" else (x0 + x1 - width) / 2
 
     def _border(self, pdf, x, y, w, h) -> None:
         """A cell's border: a stroked rectangle, four thin filled rectangles (as Word exports
@@ -207,14 +218,16 @@ HEADER_ROWS = {"二": 0, "三": 3, "四": 3}
 def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, scan_page=None,
                shift: float = 0.0, running_header: str = "", borders: str = "stroked",
                seal_page: bool = False, encrypt=None, titles_outside: bool = False,
-               continued: str = "", nudge=None) -> bytes:
+               continued: str = "", nudge=None, numbers: str = "left") -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
     the page break to another of its rows (inside a merged group label, inside a wrapped one).
-    ``nudge``: (table kind, row, column, points) moves one cell's text sideways."""
+    ``nudge``: (table kind, row, column, points) moves one cell's text sideways; ``numbers``:
+    "left", "right" or "centre", how numbers stand in their cells."""
     report = gip_lint.parse(text)
     pdf = _Pdf(scan_page, running_header)
     pdf.borders = borders  # "stroked", "filled" (thin filled rectangles) or "double"
     pdf.seal_page, pdf.encrypt, pdf.continued, pdf.nudge = seal_page, encrypt, continued, nudge
+    pdf.numbers = numbers
     for item in seed_structure(text):
         if isinstance(item, SeedTable):
             if item.kind is None:

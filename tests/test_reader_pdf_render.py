@@ -235,6 +235,23 @@ def test_every_page_break_position_in_a_table_3_without_borders_reads_the_same(s
         assert _tables(got) == want, shift
 
 
+@pytest.mark.parametrize("numbers", ["right", "centre"])
+@pytest.mark.parametrize("number", SEEDS)
+def test_numbers_right_aligned_or_centred_without_borders(seeds, rules, number, numbers):
+    """Table 三 with its numbers right-aligned or centred reads as the text; table 二, whose
+    numbers then stand in a merged cell's far column (under no header of their own), is declined
+    with one GIP003, never a finding from a guessed column."""
+    text = seeds[number].read_text(encoding="utf-8")
+    source = read_pdf(render_pdf(text, grid=False, numbers=numbers), "r.pdf")
+    got, want = parse_source(source), gip_lint.parse(text)
+    assert got.active is None
+    assert _tables(got)[:2] == _tables(want)[:2]
+    diagnostics = lint_source(source, rules).diagnostics
+    assert [(d.code, d.message[:2]) for d in diagnostics if d.code == "GIP003"] == [("GIP003", "表二")]
+    assert [(d.code, d.message) for d in diagnostics if d.code != "GIP003"] == \
+        [(d.code, d.message) for d in lint_source(from_text(text), rules).diagnostics if "表二" not in d.message]
+
+
 def test_tables_without_borders_are_cells_not_space_aligned_lines(seeds):
     text = seeds["004"].read_text(encoding="utf-8")
     source = read_pdf(render_pdf(text, grid=False), "r.pdf")

@@ -106,14 +106,18 @@ def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: 
             index += 1
             continue
         at_top = not grids and _at_top(lines[:index], head, carried)
-        region, after = _region(lines, index, floor, foot, carried if at_top else None)
+        region, after = _region(lines, index, floor, head, foot, carried if at_top else None)
         if region is not None and at_top and declined_before:
             region, after = None, region[1]
         ends = all(line.top >= foot for line in lines[after:])
         if region is None:  # its rows are not read again as a smaller table (a guess)
             top_declined = top_declined or (at_top and _continues(lines[index], carried))
             index = floor = after
-            bottom_declined, carry = ends, None
+            # (a title or header of the table's next part may stand below it: declined too)
+            tail = [line for line in lines[after:] if line.top < foot]
+            bottom_declined = len(tail) <= _MAX_HEADER and not any(
+                line.numbers or _SECTION.match(line.texts[0]) for line in tail)
+            carry = None
             continue
         start, end, grid = region
         first = index
@@ -148,7 +152,7 @@ def _continues(line: _Line, carried: Optional[list]) -> bool:
                for k in range(len(line.chunks)))
 
 
-def _region(lines: list[_Line], first: int, floor: int, foot: float,
+def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float,
             carried: Optional[list]) -> tuple[Optional[tuple[int, int, Grid]], int]:
     """The table whose first number row is ``lines[first]`` as (start, end, grid), or None when
     these lines are no table or an ambiguous one; and the line to look on from."""
@@ -171,16 +175,22 @@ def _region(lines: list[_Line], first: int, floor: int, foot: float,
         return None, last + 1
     starts = label_starts + [c[0] for c in columns]
 
+    # Labels end before this; a chunk starting after it stands in the first number column that
+    # does not end before the chunk starts (numbers and headers left-aligned, right-aligned or
+    # centred alike: a header's start never lies beyond its numbers' end).
+    label_limit = max(row.chunks[k][-1].x1 for row in measured for k in range(len(row.chunks)) if k not in row.numbers)
+    if label_limit > columns[0][0]:
+        return None, last + 1
+
     def column(chunk: list[Glyph]) -> Optional[int]:
         x = chunk[0].x0
-        if x < columns[0][0] - _START:
+        if x < label_limit:
             found = [k for k, s in enumerate(label_starts) if abs(s - x) <= _START]
             return found[0] if found else None
-        for k in range(len(columns)):
-            right = (columns[k][1] + columns[k + 1][0]) / 2 if k + 1 < len(columns) else float("inf")
-            if x < right:
+        for k, (_, end) in enumerate(columns):
+            if x <= end:
                 return len(label_starts) + k
-        return None, last + 1
+        return None
 
     def fits(line: _Line) -> bool:
         return all(column(c) is not None for c in line.chunks)
@@ -204,6 +214,10 @@ def _region(lines: list[_Line], first: int, floor: int, foot: float,
     while start > floor and first - start < _MAX_HEADER and fits(lines[start - 1]) and not lines[start - 1].numbers \
             and lines[start - 1].glyphs[0].x0 >= starts[0] - _START:
         start -= 1
+    # (a header at the top of a page may have begun on the page before: it names too few columns)
+    top = all(line.bottom <= head for line in lines[:start])
+    if not _under_headers(lines[first:last + 1] if top else lines[start:last + 1], column, len(label_starts)):
+        return None, last + 1
     # Wrapped labels after the last number row (inside the label columns only).
     stop = last + 1
     while stop < len(lines) and stop - last <= 2 and fits(lines[stop]) \
@@ -221,6 +235,24 @@ def _region(lines: list[_Line], first: int, floor: int, foot: float,
     if len(measured) == 1 and (start == first or not all(line.top >= foot for line in lines[stop:])):
         return None, last + 1
     return (start, stop, _grid(lines[start:stop], first - start, column, starts)), stop
+
+
+def _under_headers(lines: list[_Line], column, labels: int) -> bool:
+    """Whether every number stands in a column its header (the header lines last above it)
+    names: a number right-aligned or centred in a merged cell stands under no header of its own,
+    and which column it belongs to is a guess."""
+    named: set = set()
+    header = False  # the line before was a header line
+    for line in lines:
+        places = [column(c) for c in line.chunks]
+        if line.numbers:
+            if named and any(places[k] not in named for k in line.numbers):
+                return False
+            header = False
+        elif any(p is not None and p >= labels for p in places):
+            named = (named if header else set()) | {p for p in places if p is not None and p >= labels}
+            header = True
+    return True
 
 
 def _number_columns(rows: list[_Line]) -> Optional[list[list[float]]]:
