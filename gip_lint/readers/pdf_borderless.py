@@ -4,8 +4,10 @@ A line is cut into *chunks* where a gap wider than a fraction of a character sep
 glyphs (a cell's text runs without gaps, the next cell starts after at least its padding).  A
 *number row* is a line with number chunks after its label.  The number columns are the x
 intervals the numbers of the number rows cover (left-aligned, right-aligned or centred alike);
-two numbers of one row in one interval, or a number outside every interval, make the layout
-ambiguous and the region is left as prose (the model declines it: GIP003), never guessed.
+two numbers of one row in one interval, a number drawn over another, a column of a single
+number, or a number under no header of its own make the layout ambiguous: the table (on every
+page it stands on) is left as prose lines (the model declines them: GIP003), never guessed.
+A table's part at the top of a page has its columns measured with its part on the page before.
 
 Rows: every number row is one; the lines above the first (the header) are one row each; a label
 chunk on a line without numbers continues the cell last started in its column (a label wrapped

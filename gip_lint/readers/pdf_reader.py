@@ -2,7 +2,8 @@
 
 pypdfium2 gives every character with its box and the page's strokes
 (:mod:`gip_lint.readers.pdf_document`); tables drawn with borders are cut into cells by their
-strokes (:mod:`gip_lint.readers.pdf_geometry`) and joined over page breaks
+strokes (:mod:`gip_lint.readers.pdf_geometry`), tables without by the positions of their glyphs
+(:mod:`gip_lint.readers.pdf_borderless`), and joined over page breaks
 (:mod:`gip_lint.readers.pdf_tables`); the other lines are prose, joined into paragraphs in
 reading order, over line and page breaks.  Page headers, footers and page numbers are dropped.
 The result is laid out like every structured reader's (:mod:`gip_lint.readers.layout`).
