@@ -255,6 +255,23 @@ def test_numbers_right_aligned_or_centred_without_borders(seeds, rules, number, 
         [(d.code, d.message) for d in lint_source(from_text(text), rules).diagnostics if "表二" not in d.message]
 
 
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_an_ambiguous_last_part_declines_every_page_of_the_table(seeds, rules, repeat_header):
+    """A number beside its column in table 三's last row, the break anywhere (the table over two or
+    three pages): every part is given back, one GIP003 — no part read alone as a table missing
+    the other rows (GIP105)."""
+    text = seeds["004"].read_text(encoding="utf-8")
+    spans = set()
+    for shift in range(0, 700, 20):
+        data = render_pdf(text, grid=False, shift=shift, nudge=("三", 27, 4, 15), repeat_header=repeat_header)
+        source = read_pdf(data, "r.pdf")
+        assert parse_source(source).applications is None, shift
+        assert [(d.code, d.message[:2]) for d in lint_source(source, rules).diagnostics] == [("GIP003", "表三")], shift
+        pages = [i for i, page in enumerate(_page_texts(data)) if "(一)予以公开" in page or "四、结转下年度继续办理" in page]
+        spans.add(pages[-1] - pages[0] + 1)  # pages from row 三(一) to row 四
+    assert 3 in spans  # some breaks put the table on three pages
+
+
 def test_tables_without_borders_are_cells_not_space_aligned_lines(seeds):
     text = seeds["004"].read_text(encoding="utf-8")
     source = read_pdf(render_pdf(text, grid=False), "r.pdf")

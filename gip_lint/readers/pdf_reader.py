@@ -104,11 +104,11 @@ def _page_items(pages: list[PdfPage]) -> list[list]:
         before = found[-1][2] if found else None
         if before is not None and before.carry is not None and (
                 borderless.top_declined or (before.tentative and not borderless.continued)):
-            _give_back(found[-1], -1)  # its rest here is declined (or missing): the whole table is
+            _give_back(found)  # its rest here is declined (or missing): the whole table is
         found.append([page, grids, borderless, list(borderless.grids), list(borderless.rest)])
         carried, declined = borderless.carry, borderless.bottom_declined
     if found and found[-1][2].tentative:
-        _give_back(found[-1], -1)
+        _give_back(found)
     out = []
     for page, grids, _, borderless, prose in found:
         items: list = [(grid.top, grid) for grid in grids + borderless]
@@ -124,10 +124,18 @@ def _page_items(pages: list[PdfPage]) -> list[list]:
     return [(page.number, items) for page, items in out]
 
 
-def _give_back(found: list, index: int) -> None:
-    """A table without borders read back as prose lines (the model declines those: GIP003)."""
-    grid = found[3].pop(index)
-    found[4].extend(found[2].glyphs[id(grid)])
+def _give_back(found: list) -> None:
+    """The table without borders the last page read ends in, on every page it stands on, back
+    to prose lines (the model declines those: GIP003)."""
+    index = len(found) - 1
+    while index >= 0:
+        page = found[index]
+        grid = page[3].pop()
+        page[4].extend(page[2].glyphs[id(grid)])
+        # the same table began on the page before when it was this page's only, continued, table
+        if page[3] or not page[2].continued or index == 0 or found[index - 1][2].carry is None:
+            break
+        index -= 1
 
 
 def _in_margin(page: PdfPage, line: ProseLine) -> bool:
