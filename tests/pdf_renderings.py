@@ -85,6 +85,7 @@ class _Pdf:
         self.encrypt = None  # a reportlab StandardEncryption
         self.nudge = None  # (table kind, row, column, points): one cell's text moved sideways
         self.numbers = "left"  # or "right", "centre": how numbers stand in their cells
+        self.sub_labels = "."  # or "、", "（）": how sub-labels are numbered
 
     def new_page(self) -> None:
         self.page += 1
@@ -104,7 +105,7 @@ class _Pdf:
         xs = [MARGIN]
         for width in widths:
             xs.append(xs[-1] + width)
-        cells = _placed(rows)
+        cells = [(r, c, rowspan, colspan, self._sub_label(text)) for r, c, rowspan, colspan, text in _placed(rows)]
         wrapped = [_wrap(text, xs[c + colspan] - xs[c] - 2 * PAD) for _, c, _, colspan, text in cells]
         heights = [LEAD + 2 * PAD] * len(rows)
         for (r, _, rowspan, _, _), lines in zip(cells, wrapped):
@@ -156,6 +157,16 @@ class _Pdf:
         if pending:  # the cell is too short for its text: the rest on its last line
             page = list(parts)[-1]
             self.ops[page].append(("text", x0 + PAD, list(parts.values())[-1][1] + PAD, "".join(pending)))
+
+    def _sub_label(self, text: str) -> str:
+        """A sub-label's number as WPS often writes it: "1、" or "（1）" for the template's "1."."""
+        import re
+
+        if self.sub_labels == "、":
+            return re.sub(r"^(\d{1,2})\.(?=\D)", r"\1、", text)
+        if self.sub_labels == "（）":
+            return re.sub(r"^(\d{1,2})\.(?=\D)", r"（\1）", text)
+        return text
 
     def _x(self, x0: float, x1: float, text: str) -> float:
         """Where a cell's line starts: numbers right-aligned or centred if asked, all else left."""
@@ -218,16 +229,17 @@ HEADER_ROWS = {"二": 0, "三": 3, "四": 3}
 def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, scan_page=None,
                shift: float = 0.0, running_header: str = "", borders: str = "stroked",
                seal_page: bool = False, encrypt=None, titles_outside: bool = False,
-               continued: str = "", nudge=None, numbers: str = "left") -> bytes:
+               continued: str = "", nudge=None, numbers: str = "left", sub_labels: str = ".") -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
     the page break to another of its rows (inside a merged group label, inside a wrapped one).
     ``nudge``: (table kind, row, column, points) moves one cell's text sideways; ``numbers``:
-    "left", "right" or "centre", how numbers stand in their cells."""
+    "left", "right" or "centre", how numbers stand in their cells; ``sub_labels``: ".", "、" or
+    "（）", how the sub-labels of table 三 are numbered ("1." "1、" "（1）")."""
     report = gip_lint.parse(text)
     pdf = _Pdf(scan_page, running_header)
     pdf.borders = borders  # "stroked", "filled" (thin filled rectangles) or "double"
     pdf.seal_page, pdf.encrypt, pdf.continued, pdf.nudge = seal_page, encrypt, continued, nudge
-    pdf.numbers = numbers
+    pdf.numbers, pdf.sub_labels = numbers, sub_labels
     for item in seed_structure(text):
         if isinstance(item, SeedTable):
             if item.kind is None:

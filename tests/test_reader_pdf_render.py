@@ -272,6 +272,18 @@ def test_an_ambiguous_last_part_declines_every_page_of_the_table(seeds, rules, r
     assert 3 in spans  # some breaks put the table on three pages
 
 
+@pytest.mark.parametrize("grid", [True, False])
+@pytest.mark.parametrize("sub_labels", ["、", "（）"])
+def test_sub_labels_numbered_the_wps_way(seeds, rules, sub_labels, grid):
+    text = seeds["004"].read_text(encoding="utf-8")
+    data = render_pdf(text, grid=grid, sub_labels=sub_labels)
+    assert ("1、属于国家秘密" if sub_labels == "、" else "（1）属于国家秘密") in "".join(_page_texts(data))
+    source = read_pdf(data, "r.pdf")
+    assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
+    assert [(d.code, d.message) for d in lint_source(source, rules).diagnostics] == \
+        [(d.code, d.message) for d in lint_source(from_text(text), rules).diagnostics]
+
+
 def test_tables_without_borders_are_cells_not_space_aligned_lines(seeds):
     text = seeds["004"].read_text(encoding="utf-8")
     source = read_pdf(render_pdf(text, grid=False), "r.pdf")
