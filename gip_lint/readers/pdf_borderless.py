@@ -258,7 +258,8 @@ def _under_headers(lines: list[_Line], column, labels: int) -> bool:
 
 
 def _number_columns(rows: list[_Line]) -> Optional[list[list[float]]]:
-    """The x intervals of the number columns, left to right; None when they overlap."""
+    """The x intervals of the number columns, left to right: the numbers' extents, overlapping
+    ones merged (a column's numbers overlap whichever way they are aligned)."""
     spans = sorted([row.chunks[k][0].x0, row.chunks[k][-1].x1] for row in rows for k in row.numbers)
     merged: list[list[float]] = []
     for x0, x1 in spans:
@@ -270,6 +271,8 @@ def _number_columns(rows: list[_Line]) -> Optional[list[list[float]]]:
 
 
 def _grid(lines: list[_Line], header: int, column, starts: list[float]) -> Grid:
+    """The cells of a table's lines (the first ``header`` of them its header), rows by baselines;
+    ``column`` places a chunk, ``starts`` are the columns' x."""
     cells: list[list] = []  # [row, column, lines]
     pointer: dict[int, tuple[list, bool]] = {}  # column → (cell, a group label)
     row = -1
