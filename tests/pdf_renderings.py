@@ -83,6 +83,9 @@ class _Pdf:
         self.seal_page = False
         self.continued = ""
         self.encrypt = None  # a reportlab StandardEncryption
+        self.nudge = None  # (table kind, row, column, points): one cell's text moved sideways
+        self.numbers = "left"  # or "right", "centre": how numbers stand in their cells
+        self.sub_labels = "."  # or "、", "（）": how sub-labels are numbered
 
     def new_page(self) -> None:
         self.page += 1
@@ -102,7 +105,7 @@ class _Pdf:
         xs = [MARGIN]
         for width in widths:
             xs.append(xs[-1] + width)
-        cells = _placed(rows)
+        cells = [(r, c, rowspan, colspan, self._sub_label(text)) for r, c, rowspan, colspan, text in _placed(rows)]
         wrapped = [_wrap(text, xs[c + colspan] - xs[c] - 2 * PAD) for _, c, _, colspan, text in cells]
         heights = [LEAD + 2 * PAD] * len(rows)
         for (r, _, rowspan, _, _), lines in zip(cells, wrapped):
@@ -125,7 +128,8 @@ class _Pdf:
             place[r] = (self.page, self.y)
             self.y -= heights[r]
         for (r, c, rowspan, colspan, _), lines in zip(cells, wrapped):
-            self._cell(place, heights, r, rowspan, xs[c], xs[c + colspan], lines, grid)
+            dx = self.nudge[3] if self.nudge and self.nudge[:3] == (kind, r, c) else 0.0
+            self._cell(place, heights, r, rowspan, xs[c] + dx, xs[c + colspan] + dx, lines, grid)
         self.y -= 8
 
     def _box(self, x0, top, x1, bottom, lines, grid) -> None:
@@ -147,11 +151,31 @@ class _Pdf:
                 self.ops[page].append(("rect", x0, bottom, x1 - x0, top - bottom))
             y = top - PAD - SIZE
             while pending and y >= bottom + PAD - 1:
-                self.ops[page].append(("text", x0 + PAD, y, pending.pop(0)))
+                line = pending.pop(0)
+                self.ops[page].append(("text", self._x(x0, x1, line), y, line))
                 y -= LEAD
         if pending:  # the cell is too short for its text: the rest on its last line
             page = list(parts)[-1]
             self.ops[page].append(("text", x0 + PAD, list(parts.values())[-1][1] + PAD, "".join(pending)))
+
+    def _sub_label(self, text: str) -> str:
+        """A sub-label's number as WPS often writes it: "1、" or "（1）" for the template's "1."."""
+        import re
+
+        if self.sub_labels == "、":
+            return re.sub(r"^(\d{1,2})\.(?=\D)", r"\1、", text)
+        if self.sub_labels == "（）":
+            return re.sub(r"^(\d{1,2})\.(?=\D)", r"（\1）", text)
+        return text
+
+    def _x(self, x0: float, x1: float, text: str) -> float:
+        """Where a cell's line starts: numbers right-aligned or centred if asked, all else left."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        if self.numbers == "left" or not text.replace(".", "").isdigit():
+            return x0 + PAD
+        width = stringWidth(text, FONT, SIZE)
+        return x1 - PAD - width if self.numbers == "right" else (x0 + x1 - width) / 2
 
     def _border(self, pdf, x, y, w, h) -> None:
         """A cell's border: a stroked rectangle, four thin filled rectangles (as Word exports
@@ -205,13 +229,17 @@ HEADER_ROWS = {"二": 0, "三": 3, "四": 3}
 def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, scan_page=None,
                shift: float = 0.0, running_header: str = "", borders: str = "stroked",
                seal_page: bool = False, encrypt=None, titles_outside: bool = False,
-               continued: str = "") -> bytes:
+               continued: str = "", nudge=None, numbers: str = "left", sub_labels: str = ".") -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
-    the page break to another of its rows (inside a merged group label, inside a wrapped one)."""
+    the page break to another of its rows (inside a merged group label, inside a wrapped one).
+    ``nudge``: (table kind, row, column, points) moves one cell's text sideways; ``numbers``:
+    "left", "right" or "centre", how numbers stand in their cells; ``sub_labels``: ".", "、" or
+    "（）", how the sub-labels of table 三 are numbered ("1." "1、" "（1）")."""
     report = gip_lint.parse(text)
     pdf = _Pdf(scan_page, running_header)
     pdf.borders = borders  # "stroked", "filled" (thin filled rectangles) or "double"
-    pdf.seal_page, pdf.encrypt, pdf.continued = seal_page, encrypt, continued
+    pdf.seal_page, pdf.encrypt, pdf.continued, pdf.nudge = seal_page, encrypt, continued, nudge
+    pdf.numbers, pdf.sub_labels = numbers, sub_labels
     for item in seed_structure(text):
         if isinstance(item, SeedTable):
             if item.kind is None:

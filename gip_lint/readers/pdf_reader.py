@@ -2,7 +2,8 @@
 
 pypdfium2 gives every character with its box and the page's strokes
 (:mod:`gip_lint.readers.pdf_document`); tables drawn with borders are cut into cells by their
-strokes (:mod:`gip_lint.readers.pdf_geometry`) and joined over page breaks
+strokes (:mod:`gip_lint.readers.pdf_geometry`), tables without by the positions of their glyphs
+(:mod:`gip_lint.readers.pdf_borderless`), and joined over page breaks
 (:mod:`gip_lint.readers.pdf_tables`); the other lines are prose, joined into paragraphs in
 reading order, over line and page breaks.  Page headers, footers and page numbers are dropped.
 The result is laid out like every structured reader's (:mod:`gip_lint.readers.layout`).
@@ -20,6 +21,7 @@ from typing import NamedTuple, Optional
 import attrs
 
 from gip_lint.readers.layout import CellContent, Paragraph, Segment, Table, line_text, write_blocks
+from gip_lint.readers.pdf_borderless import find_borderless
 from gip_lint.readers.pdf_document import PdfPage, read_pages
 from gip_lint.readers.pdf_geometry import COLUMN_SEPARATOR, find_grids, line_string, text_lines, wide
 from gip_lint.readers.pdf_tables import PdfTable
@@ -92,10 +94,24 @@ def _refuse_scans(pages: list[PdfPage]) -> None:
 
 def _page_items(pages: list[PdfPage]) -> list[list]:
     """Per page, its prose lines and table grids from top to bottom (headers and footers dropped)."""
-    out = []
+    found = []
+    carried, declined = None, False  # the table without borders the page before ended in
     for page in pages:
         grids, prose = find_grids(page.rules, page.glyphs)
-        items: list = [(grid.top, grid) for grid in grids]
+        if grids:
+            carried, declined = None, False
+        borderless = find_borderless(prose, page.height * _MARGIN, page.height * (1 - _MARGIN), carried, declined)
+        before = found[-1][2] if found else None
+        if before is not None and before.carry is not None and (
+                borderless.top_declined or (before.tentative and not borderless.continued)):
+            _give_back(found)  # its rest here is declined (or missing): the whole table is
+        found.append([page, grids, borderless, list(borderless.grids), list(borderless.rest)])
+        carried, declined = borderless.carry, borderless.bottom_declined
+    if found and found[-1][2].tentative:
+        _give_back(found)
+    out = []
+    for page, grids, _, borderless, prose in found:
+        items: list = [(grid.top, grid) for grid in grids + borderless]
         for line in text_lines(prose):
             text = line_string(line).strip()
             if text:
@@ -106,6 +122,20 @@ def _page_items(pages: list[PdfPage]) -> list[list]:
         out.append((page, [item for _, item in items]))
     _drop_running_lines(out)
     return [(page.number, items) for page, items in out]
+
+
+def _give_back(found: list) -> None:
+    """The table without borders the last page read ends in, on every page it stands on, back
+    to prose lines (the model declines those: GIP003)."""
+    index = len(found) - 1
+    while index >= 0:
+        page = found[index]
+        grid = page[3].pop()
+        page[4].extend(page[2].glyphs[id(grid)])
+        # the same table began on the page before when it was this page's only, continued, table
+        if page[3] or not page[2].continued or index == 0 or found[index - 1][2].carry is None:
+            break
+        index -= 1
 
 
 def _in_margin(page: PdfPage, line: ProseLine) -> bool:
