@@ -30,6 +30,8 @@ _GROUP_HEADING = re.compile(
 
 def group_of_heading(text: str) -> Optional[str]:
     """The group a heading of its own names, for table 四 written as three small tables."""
+    if "复" not in text or len(text) > 48:  # every group heading names 复议; most lines are prose
+        return None
     squashed = squash(text)
     if len(squashed) > 24 or not _GROUP_HEADING.match(squashed):
         return None
