@@ -39,8 +39,7 @@ def _best(command: list[str], repeat: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    default = DEFAULT if DEFAULT.exists() else Path("/work/shared/corpus/pdf/huaian-gov-2024.pdf")  # a worktree
-    parser.add_argument("file", nargs="?", default=str(default))
+    parser.add_argument("file", nargs="?", default=str(DEFAULT))
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     data = Path(args.file).read_bytes()

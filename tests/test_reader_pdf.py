@@ -5,6 +5,7 @@ section headings, prose joined over page breaks, page numbers dropped; and it re
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,9 @@ import gip_lint
 from gip_lint.api import read_path
 from gip_lint.cli.main import main
 
-PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf" / "huaian-gov-2024.pdf"
-if not PDF.exists():  # the worktree layout (/work/wt/NAME) and the main checkout (/work/main)
-    PDF = Path("/work/shared/corpus/pdf/huaian-gov-2024.pdf")
+# ../shared beside the checkout, as CI lays it out (GIP_LINT_SHARED names another place).
+SHARED = Path(os.environ.get("GIP_LINT_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+PDF = SHARED / "corpus" / "pdf" / "huaian-gov-2024.pdf"
 pytestmark = pytest.mark.skipif(not PDF.exists(), reason="the shared PDF corpus is not here")
 
 # Read off the printed pages (pdftoppm -png) — 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计.
