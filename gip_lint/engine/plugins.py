@@ -32,6 +32,17 @@ class PluginError(Record):
     def __init__(self, plugin: str, message: str):
         self._set(plugin=plugin, message=message)
 
+    def __str__(self) -> str:
+        return f"插件 {self.plugin}：{self.message}"
+
+
+def report_plugin_errors(errors, stream=None) -> None:
+    """Say on stderr (or ``stream``) which plugins failed to load: every command does it so."""
+    import sys
+
+    for error in errors:
+        print(f"gip-lint: {error}", file=stream or sys.stderr)
+
 
 class PluginInfo(Record):
     __slots__ = ("name", "version", "distribution")

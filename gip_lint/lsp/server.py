@@ -128,7 +128,7 @@ def create_server(project: Project) -> GipLintServer:
     @server.feature(types.INITIALIZED)
     def initialized(ls: GipLintServer, params: types.InitializedParams) -> None:
         for error in ls.project.plugin_errors:  # stderr alone would go unseen in an editor
-            ls.show(f"gip-lint 插件 {error.plugin}：{error.message}", types.MessageType.Warning)
+            ls.show(f"gip-lint {error}", types.MessageType.Warning)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: GipLintServer, params: types.DidOpenTextDocumentParams) -> None:

@@ -208,7 +208,9 @@ def _run(args: argparse.Namespace) -> int:
         if result.path == "-" and args.stdin_filename:
             found = [attrs.evolve(d, path=args.stdin_filename) for d in found]
         diagnostics.extend((d, SEVERITY_RANK[file_settings.fail_on]) for d in found)
-    _print_plugin_errors(resolver)
+    from gip_lint.engine.plugins import report_plugin_errors
+
+    report_plugin_errors(resolver.plugin_errors)
     diagnostics.sort(key=lambda pair: pair[0])  # by path, then position, then code (flake8's order)
 
     root = project_root()
@@ -295,17 +297,12 @@ def _require_plugins(plugins, names, resolver) -> None:
     """``require-plugins`` (option or configuration): a named plugin that is missing or failed
     to load is fatal (exit 2)."""
     from gip_lint.cli.main import UsageError
-    from gip_lint.engine.plugins import missing_required
+    from gip_lint.engine.plugins import missing_required, report_plugin_errors
 
     missing = missing_required(plugins, list(names))
     if missing:
-        _print_plugin_errors(resolver)
+        report_plugin_errors(resolver.plugin_errors)
         raise UsageError(f"要求的插件没有加载：{', '.join(missing)}（用 pip 安装它，或看上面的插件错误）")
-
-
-def _print_plugin_errors(resolver) -> None:
-    for error in resolver.plugin_errors:
-        print(f"gip-lint: 插件 {error.plugin}：{error.message}", file=sys.stderr)
 
 
 def _source_lines(stdin_filename):
@@ -361,5 +358,7 @@ def _show_settings(resolver, paths) -> int:
         width = max(display_width(key) for key, _, _ in rows) + 2
         for key, value, where in rows:
             print(f"  {pad(key, width)}{value}" + (f"    # {where}" if where else ""))
-    _print_plugin_errors(resolver)
+    from gip_lint.engine.plugins import report_plugin_errors
+
+    report_plugin_errors(resolver.plugin_errors)
     return EXIT_CLEAN

@@ -45,8 +45,9 @@ def run(args: argparse.Namespace) -> int:
         project.validate_command_line()
     except (ConfigError, ValueError) as exc:
         raise UsageError(str(exc)) from None
-    for error in project.plugin_errors:
-        print(f"gip-lint: 插件 {error.plugin}：{error.message}", file=sys.stderr)
+    from gip_lint.engine.plugins import report_plugin_errors
+
+    report_plugin_errors(project.plugin_errors)
 
     if sys.stdin.isatty():  # started by hand rather than by an editor
         print("gip-lint lsp：语言服务器通过标准输入/输出与编辑器通信，应由编辑器启动（按 Ctrl-C 退出）。"

@@ -12,11 +12,10 @@ def run(args) -> int:
     import sys
 
     from gip_lint.cli.main import EXIT_CLEAN
-    from gip_lint.engine.plugins import load_plugins
+    from gip_lint.engine.plugins import load_plugins, report_plugin_errors
 
     plugins = load_plugins()
-    for error in plugins.errors:
-        print(f"gip-lint: 插件 {error.plugin}：{error.message}", file=sys.stderr)
+    report_plugin_errors(plugins.errors)
     if args.format == "json":
         import json
 

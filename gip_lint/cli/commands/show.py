@@ -55,12 +55,11 @@ def _run(args, out) -> int:
     from gip_lint.engine import runner
     from gip_lint.cli.main import EXIT_CLEAN, EXIT_FINDINGS, UsageError
     from gip_lint.cli.commands.check import jobs_for
-    from gip_lint.engine.plugins import load_plugins
+    from gip_lint.engine.plugins import load_plugins, report_plugin_errors
     from gip_lint.report.summary import Summary
 
     plugins = load_plugins()
-    for error in plugins.errors:
-        print(f"gip-lint: 插件 {error.plugin}：{error.message}", file=sys.stderr)
+    report_plugin_errors(plugins.errors)
     files = runner.files_to_lint(args.paths, plugins)
     task = _Task("source-text" if getattr(args, "text", False) else args.format, plugins)
     summary = Summary()
