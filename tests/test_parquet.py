@@ -26,7 +26,7 @@ def test_show_parquet_has_the_csv_columns_typed_and_the_json_values(capsys, tmp_
     assert (code, out) == (0, "")
     table = pq.read_table(target)
     metadata = table.schema.metadata
-    assert metadata[b"gip_lint.schema_version"] == b"1" and metadata[b"gip_lint.kind"] == b"reports"
+    assert metadata[b"gip_lint.schema_version"] == b"2" and metadata[b"gip_lint.kind"] == b"reports"
 
     csv_text = gip_lint(capsys, "show", "-j", "1", "--format", "csv", str(SEED_DIR))[1]
     header, *csv_rows = list(csv.reader(io.StringIO(csv_text)))
@@ -78,13 +78,16 @@ def test_check_parquet_is_one_row_per_finding_equal_to_json(capsys, tmp_path, se
     assert (code, out) == (1, "")
     table = pq.read_table(target)
     assert table.schema.metadata[b"gip_lint.kind"] == b"findings"
-    assert table.schema.metadata[b"gip_lint.schema_version"] == b"1"
+    assert table.schema.metadata[b"gip_lint.schema_version"] == b"2"
     assert str(table.schema.field("line").type) == "int64"
     expected = json.loads(gip_lint(capsys, "check", "-j", "1", "--format", "json", *paths)[1])
     rows = table.to_pylist()
     assert len(rows) == len(expected) > 1
     for row, data in zip(rows, expected):
+        suggested = data.pop("suggestion", None)
         assert {key: row[key] for key in data} == data
+        assert row["suggestion"] == (None if suggested is None else str(suggested["value"]))
+        assert row["page"] is None  # text reports have no pages
         assert row["rule"] and row["plugin"] == "builtin" and row["anchor"]
     assert (rows[-1]["path"], rows[-1]["line"], rows[-1]["column"], rows[-1]["code"]) == \
            (str(SEED_GIP206), 66, 27, "GIP206")
@@ -94,7 +97,7 @@ def test_a_clean_run_writes_an_empty_table_with_the_schema(capsys, tmp_path, see
     target = tmp_path / "none.parquet"
     assert gip_lint(capsys, "check", "--format", "parquet", "--output-file", str(target), str(seeds["000"]))[0] == 0
     table = pq.read_table(target)
-    assert table.num_rows == 0 and table.column_names[:4] == ["path", "line", "column", "code"]
+    assert table.num_rows == 0 and table.column_names[:5] == ["path", "line", "column", "page", "code"]
 
 
 @pytest.mark.parametrize("command", ["check", "show"])
@@ -133,3 +136,19 @@ def test_show_output_file_holds_what_stdout_would(capsys, tmp_path):
     code, out, _ = gip_lint(capsys, "show", "-j", "1", "--format", "csv", "--output-file", str(target), str(SEED_DIR))
     assert (code, out) == (0, "")
     assert target.read_bytes().decode("utf-8") == printed and printed.count("\r\n") == 6
+
+
+def test_findings_carry_the_page_and_the_suggested_value(tmp_path):
+    from gip_lint.formatters.base import FormatContext
+    from gip_lint.formatters.parquet import write_findings
+    from gip_lint.rule import Diagnostic, Suggestion
+
+    found = [Diagnostic(path="r.pdf", line=40, column=12, code="GIP202", message="m", page=4,
+                        suggestion=Suggestion(value=3, text="4")),
+             Diagnostic(path="r.txt", line=7, column=1, code="GIP301", message="n")]
+    target = tmp_path / "f.parquet"
+    write_findings(found, FormatContext(root=str(tmp_path)), str(target))
+    table = pq.read_table(target)
+    assert str(table.schema.field("page").type) == "int64"
+    assert [(r["path"], r["page"], r["suggestion"]) for r in table.to_pylist()] == \
+           [("r.pdf", 4, "3"), ("r.txt", None, None)]

@@ -20,8 +20,11 @@ from typing import Sequence
 from gip_lint.formatters.base import FormatContext, Formatter
 from gip_lint.rule import Diagnostic
 
-SCHEMA_VERSION = "1"
-FINDING_COLUMNS = ("path", "line", "column", "code", "severity", "message", "rule", "plugin", "anchor", "fingerprint")
+SCHEMA_VERSION = "2"
+# Version 2 added ``page`` (a PDF's page, else null) and ``suggestion`` (the value a finding names
+# for its cell, as text; else null).
+FINDING_COLUMNS = ("path", "line", "column", "page", "code", "severity", "message", "suggestion", "rule", "plugin",
+                   "anchor", "fingerprint")
 _MONEY = ("本年收费金额", "采购总金额")
 _ROWS_PER_GROUP = 1000
 
@@ -47,7 +50,7 @@ def _metadata(kind: str) -> dict:
 
 def findings_schema():
     pa = require_pyarrow()
-    types = {"line": pa.int64(), "column": pa.int64()}
+    types = {"line": pa.int64(), "column": pa.int64(), "page": pa.int64()}
     return pa.schema([(name, types.get(name, pa.string())) for name in FINDING_COLUMNS],
                      metadata=_metadata("findings"))
 
@@ -60,7 +63,10 @@ def write_findings(diagnostics: Sequence[Diagnostic], context: FormatContext, pa
     columns = {name: [] for name in FINDING_COLUMNS}
     for diag in diagnostics:
         for name in FINDING_COLUMNS[:-1]:
-            columns[name].append(getattr(diag, name))
+            if name == "suggestion":
+                columns[name].append(None if diag.suggestion is None else str(diag.suggestion.value))
+            else:
+                columns[name].append(getattr(diag, name))
         columns["fingerprint"].append(context.fingerprint(diag))
     pq.write_table(pa.table(columns, schema=findings_schema()), path)
 
