@@ -11,9 +11,15 @@ from gip_lint.hookspecs import hookimpl
 
 @hookimpl
 def gip_lint_rules():
-    from gip_lint.rules import arithmetic, deadline, fee, prose, structure, year, yoy
+    from gip_lint.rules import arithmetic, deadline, fee, structure, year, yoy
+    from gip_lint.rules.prose import (
+        gip501_number_mismatch, gip502_percentage, gip503_upheld_claim, gip504_organ_name_typo,
+        gip505_enumeration_sequence,
+    )
 
-    modules = (structure, arithmetic, fee, year, deadline, prose, yoy)
+    prose = (gip501_number_mismatch, gip502_percentage, gip503_upheld_claim, gip504_organ_name_typo,
+             gip505_enumeration_sequence)
+    modules = (structure, arithmetic, fee, year, deadline, *prose, yoy)
     from gip_lint.rule import Rule
 
     return [value for module in modules for value in vars(module).values() if isinstance(value, Rule)]

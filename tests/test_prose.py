@@ -4,10 +4,13 @@ proof that the figures were actually read and compared (a clean result is not a 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gip_lint.api import parse
 from gip_lint.cli.main import main
-from gip_lint.rules.prose import organ_places, statements
+from gip_lint.rules.prose.analysis import statements
+from gip_lint.rules.prose.gip504_organ_name_typo import organ_places
 from gip_lint.rules.quantities import quantity
 
 
@@ -76,3 +79,50 @@ def test_messages_and_anchors_carry_no_line_numbers(seeds):
     for diagnostic in found:
         assert str(diagnostic.line) not in diagnostic.anchor
         assert f"第 {diagnostic.line} 行" not in diagnostic.message
+
+
+def test_keyword_literals_are_derived_from_the_patterns():
+    from gip_lint.rules.prose.analysis import _KEYWORDS
+
+    literals = {kind: found for kind, _, found in _KEYWORDS}
+    # The table once written by hand beside the patterns, now read from them.
+    assert {kind: found for kind, found in literals.items() if kind not in (None, "applicant")} == {
+        "disclosed_all": ("予以公开",), "disclosed": ("予以公开",), "partial": ("部分公开",),
+        "withheld": ("不予公开",), "unavailable": ("无法提供",), "not_processed": ("不予处理",),
+        "other": ("其他处理",), "received": ("收到", "受理", "接收", "新收", "接到"), "handled": ("办结",),
+        "carried": ("结转",), "review": ("复议",), "litigation": ("行政诉讼", "起诉", "应诉"),
+        "rules_issued": ("规范性文件",), "rules_valid": ("规范性文件",),
+    }
+    assert literals["applicant"] == ("自然人", "公民", "法人", "企业", "组织", "机构")
+    assert len(literals[None]) == 22 and literals[None][-1] == "按期"
+
+
+@pytest.mark.parametrize("pattern, literals", [
+    (r"(?:行政)?复议", ("复议",)),
+    (r"现行有效的?(?:行政)?规范性文件", ("规范性文件",)),
+    (r"予以公开(?:及|和)部分公开", ("予以公开",)),  # the first of the longest
+    (r"办结|\d+件", ("办结", "件")),
+    (r"办结|\d+", None),  # an alternative without a literal: every pattern must run
+    (r"[办结]+", None),
+    (r"收到\s*申请", ("收到",)),
+    (r"办结*", ("办",)),
+    (r"受理{2}", ("受",)),
+    (r"收(?=到)", ("收",)),
+])
+def test_required_literals(pattern, literals):
+    from gip_lint.rules.prose.analysis import required_literals
+
+    assert required_literals(pattern) == literals
+
+
+@given(data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_every_match_of_a_keyword_holds_one_of_its_literals(data):
+    import re
+
+    from gip_lint.rules.prose.analysis import _KEYWORDS
+
+    kind, pattern, literals = data.draw(st.sampled_from([k for k in _KEYWORDS if k[2] is not None]))
+    plain = re.sub(r"\(\?<!.\)", "", pattern.pattern)  # from_regex does not do look-behinds
+    text = data.draw(st.from_regex(plain, fullmatch=True))
+    assert pattern.search(text) is None or any(literal in text for literal in literals), (kind, text)

@@ -125,10 +125,14 @@ def test_version_and_a_single_check_import_nothing_they_do_not_use(seeds):
 
 
 def test_prose_patterns_are_compiled_on_first_use_and_match_as_compiled_ones():
-    code = ("import gip_lint.rules.prose as p, gip_lint.rules.sentences as s\n"
+    code = ("import gip_lint.builtin, gip_lint.rules.prose.analysis as a, gip_lint.rules.sentences as s\n"
             "from gip_lint.lazy_re import LazyPattern\n"
-            "lazy = [v for m in (p, s) for v in vars(m).values() if isinstance(v, LazyPattern)]\n"
-            "lazy += [pattern for _, pattern in p._KEYWORDS]\n"
+            "gip_lint.builtin.gip_lint_rules()\n"  # imports every prose rule's module
+            "import sys\n"
+            "prose = [m for name, m in sys.modules.items() if name.startswith('gip_lint.rules.prose.')]\n"
+            "assert len(prose) == 6, prose\n"
+            "lazy = [v for m in (*prose, s) for v in vars(m).values() if isinstance(v, LazyPattern)]\n"
+            "lazy += [pattern for _, pattern, _ in a._KEYWORDS]\n"
             "assert len(lazy) >= 20, len(lazy)\n"
             "assert not any('search' in vars(v) for v in lazy)\n")
     subprocess.run([sys.executable, "-c", code], check=True)
