@@ -128,34 +128,28 @@ class _Page:
     def _tables(self, index, report, origin, marks, shown) -> None:
         from gip_lint.model.labels import APPLICANT_COLUMNS, APPLICATION_ROW_NAMES, REVIEW_COLUMNS
 
-        out = self.out
         active = report.active
         if active is not None:
             columns = list(dict.fromkeys(c for item in active.items for c in item.cells))
-            out.append("<h3>二、主动公开政府信息情况</h3><table><tr><th>项</th><th>信息内容</th>"
-                       + "".join(f"<th>{escape(c)}</th>" for c in columns) + "</tr>")
-            for item in active.items:
-                out.append(f'<tr><td class="label">{escape(item.block)}</td><td class="label">{escape(item.label)}</td>'
-                           + "".join(self._cell(index, item.cells.get(c), origin, marks, shown) for c in columns)
-                           + "</tr>")
-            out.append("</table>")
-        applications = report.applications
-        if applications is not None:
-            out.append("<h3>三、收到和处理政府信息公开申请情况</h3><table><tr><th>行</th>"
-                       + "".join(f"<th>{c}</th>" for c in APPLICANT_COLUMNS) + "</tr>")
-            for key, cells in applications.rows.items():
-                out.append(f'<tr><td class="label">{escape(APPLICATION_ROW_NAMES.get(key, key))}</td>'
-                           + "".join(self._cell(index, c, origin, marks, shown) for c in cells) + "</tr>")
-            out.append("</table>")
-        review = report.review_litigation
-        if review is not None:
-            out.append("<h3>四、政府信息公开行政复议、行政诉讼情况</h3><table><tr><th>组</th>"
-                       + "".join(f"<th>{c}</th>" for c in REVIEW_COLUMNS) + "</tr>")
-            for group, cells in review.groups.items():
-                out.append(f'<tr><td class="label">{escape(group)}</td>'
-                           + "".join(self._cell(index, c, origin, marks, shown) for c in cells) + "</tr>")
-            out.append("</table>")
+            self._table("二、主动公开政府信息情况", ("项", "信息内容", *columns),
+                        [((item.block, item.label), [item.cells.get(c) for c in columns]) for item in active.items],
+                        index, origin, marks, shown)
+        if report.applications is not None:
+            self._table("三、收到和处理政府信息公开申请情况", ("行", *APPLICANT_COLUMNS),
+                        [((APPLICATION_ROW_NAMES.get(key, key),), cells)
+                         for key, cells in report.applications.rows.items()], index, origin, marks, shown)
+        if report.review_litigation is not None:
+            self._table("四、政府信息公开行政复议、行政诉讼情况", ("组", *REVIEW_COLUMNS),
+                        [((group,), cells) for group, cells in report.review_litigation.groups.items()],
+                        index, origin, marks, shown)
 
+    def _table(self, title, headers, rows, index, origin, marks, shown) -> None:
+        """One table: its label cells, then its value cells marked with their findings."""
+        self.out.append(f"<h3>{title}</h3><table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headers) + "</tr>")
+        for labels, cells in rows:
+            self.out.append("<tr>" + "".join(f'<td class="label">{escape(label)}</td>' for label in labels)
+                            + "".join(self._cell(index, c, origin, marks, shown) for c in cells) + "</tr>")
+        self.out.append("</table>")
 
 def render(diagnostics: Sequence[Diagnostic], context: FormatContext) -> str:
     return _Page(diagnostics, context).render()
