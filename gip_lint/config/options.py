@@ -149,7 +149,7 @@ OPTIONS: tuple[Option, ...] = (
 
     Option(("--cache-dir",), "把每个文件的检查结果缓存在此目录：内容、设置和插件版本都未变的文件不再检查（默认不缓存）", CACHE,
            key="cache-dir", toml=v.toml_directory, read=v.cli_directory, arg={"metavar": "DIR"}, per_file=False,
-           doc_cli="(`--no-cache` turns it off)", doc_default="none",
+           doc_cli="(`--no-cache` turns it off)", doc_default="no cache",
            doc_type="directory path, relative to the configuration file",
            doc="the result cache (README, “Result cache”)"),
     Option(("--no-cache",), "不读也不写缓存（覆盖配置中的 cache-dir）", CACHE, arg=STORE_TRUE),
