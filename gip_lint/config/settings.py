@@ -38,9 +38,9 @@ class Settings(namedtuple("Settings", FIELDS, defaults=tuple(None if name in _FR
                                                               for name, default in zip(FIELDS, _DEFAULTS)))):
     """The settings of a run or of one file (immutable; :data:`FIELDS` in order).
 
-    A named tuple, its fields made from the option table: the class statement of
-    ``typing.NamedTuple`` cannot take a computed list, and an attrs class would cost ≈0.5 ms
-    at every cold start.  Paths in it are absolute; globs are relative to ``base_dir``;
+    A named tuple, its fields made from the option table (``typing.NamedTuple``'s class
+    statement cannot take a computed list of fields, nor its functional form defaults; an
+    attrs class would cost ≈0.5 ms at every cold start).  Paths in it are absolute; globs are relative to ``base_dir``;
     ``per_file_ignores`` is ((glob, (code, ...)), ...), ``severity`` code → severity.
     """
 
