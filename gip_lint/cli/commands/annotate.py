@@ -17,16 +17,17 @@ AUTHOR, INITIALS = "gip-lint", "GL"
 
 
 def add_parser(subparsers) -> None:
+    from gip_lint.config.options import add_arguments
+
     parser = subparsers.add_parser(
         "annotate", help="把问题写成 Word 批注，生成审阅副本",
         description="检查一份 .docx 报告，把每个问题作为批注（作者 gip-lint）写在对应的段落或单元格上，"
                     "另存为 -o 指定的副本；原文件不会被修改。设置与 check 相同（最近的配置文件）")
     parser.add_argument("path", metavar="REPORT.docx", help="要检查的 Word 报告（.docx）")
     parser.add_argument("-o", "--output", required=True, metavar="REVIEWED.docx", help="带批注的副本写到这里")
-    parser.add_argument("--config", metavar="FILE", help="使用这个配置文件（同 check --config）")
-    parser.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
-    parser.add_argument("--select", help="只启用这些代码或前缀（同 check）")
-    parser.add_argument("--ignore", help="忽略这些代码或前缀（同 check）")
+    add_arguments(parser, flags=("--config", "--isolated", "--select", "--ignore"), grouped=False,
+                  helps={"--config": "使用这个配置文件（同 check --config）", "--select": "只启用这些代码或前缀（同 check）",
+                         "--ignore": "忽略这些代码或前缀（同 check）"})
 
 
 def run(args) -> int:

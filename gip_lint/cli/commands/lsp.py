@@ -9,17 +9,16 @@ INSTALL_HINT = '语言服务器需要 pygls 2.x：请运行 pip install "gip-lin
 
 
 def add_parser(subparsers) -> None:
+    from gip_lint.config.options import add_arguments
+
     parser = subparsers.add_parser(
         "lsp", help="启动语言服务器（LSP，供编辑器使用）",
         description="通过标准输入/输出运行 LSP 语言服务器：打开、修改、保存报告时发布诊断，"
                     "悬停显示规则说明。需要 pip install \"gip-lint[lsp]\"。")
     parser.add_argument("--stdio", action="store_true",
                         help="使用标准输入/输出通信（默认即是；为兼容按惯例传 --stdio 的编辑器而保留）")
-    parser.add_argument("--select", help="只启用这些代码或前缀（逗号分隔，如 GIP2,GIP301）")
-    parser.add_argument("--extend-select", dest="extend_select", help="在 select 之外再启用这些代码")
-    parser.add_argument("--ignore", help="忽略这些代码或前缀")
-    parser.add_argument("--config", metavar="FILE", help="对所有文件使用这个配置文件（默认：每个文件最近的配置文件）")
-    parser.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
+    add_arguments(parser, flags=("--select", "--extend-select", "--ignore", "--config", "--isolated"), grouped=False,
+                  helps={"--config": "对所有文件使用这个配置文件（默认：每个文件最近的配置文件）"})
 
 
 def run(args: argparse.Namespace) -> int:
