@@ -63,38 +63,33 @@ class Work(Record):
 
 
 class CheckWork(Work):
-    """``check``: the linter of :func:`gip_lint.engine.runner.linter_for`, rebuilt from settings."""
+    """``check``: the linter of :func:`gip_lint.engine.runner.linter_for`, rebuilt from settings.
 
-    __slots__ = ("token", "cli", "config_path", "isolated", "resolve", "cache_dir")
+    ``kind`` is the run's resolver class (a Resolver or the NullResolver), made again on the
+    worker from the command line's settings and the options it was made with.
+    """
 
-    def __init__(self, token: str, cli, config_path: Optional[str], isolated: bool, resolve: bool,
-                 cache_dir: Optional[str]):
-        self._set(token=token, cli=cli, config_path=config_path, isolated=isolated, resolve=resolve,
-                  cache_dir=cache_dir)
+    __slots__ = ("token", "kind", "cli", "config_path", "isolated", "local_plugins", "cache_dir")
+
+    def __init__(self, token: str, kind: type, cli, config_path: Optional[str], isolated: bool,
+                 local_plugins: bool, cache_dir: Optional[str]):
+        self._set(token=token, kind=kind, cli=cli, config_path=config_path, isolated=isolated,
+                  local_plugins=local_plugins, cache_dir=cache_dir)
 
     @classmethod
-    def for_run(cls, settings, resolver, cache_dir: Optional[str]) -> "CheckWork":
-        if resolver is None:
-            return cls(uuid.uuid4().hex, settings, None, True, False, cache_dir)
+    def for_run(cls, resolver, cache_dir: Optional[str]) -> "CheckWork":
         forced = getattr(resolver, "_forced", None)
-        return cls(uuid.uuid4().hex, resolver.cli, forced.path if forced is not None else None,
-                   resolver.isolated, True, cache_dir)
+        return cls(uuid.uuid4().hex, type(resolver), resolver.cli, forced.path if forced is not None else None,
+                   resolver.isolated, getattr(resolver, "local_plugins", True), cache_dir)
 
     def build(self):
         from gip_lint.engine.cache import ResultCache
         from gip_lint.engine.pairing import Predecessors
         from gip_lint.engine.runner import linter_for
 
-        if self.resolve:
-            from gip_lint.config.files import Resolver
-
-            resolver = Resolver(self.cli, config_path=self.config_path, isolated=self.isolated)
-            plugins, settings = resolver.plugins_for_config(resolver._forced), self.cli
-        else:
-            from gip_lint.engine.plugins import load_plugins
-
-            resolver, settings = None, self.cli
-            plugins = load_plugins(local_plugins=settings.plugins)
+        resolver = self.kind(self.cli, config_path=self.config_path, isolated=self.isolated,
+                             local_plugins=self.local_plugins)
+        plugins, settings = resolver.plugins_for_config(resolver._forced), self.cli
         previous = Predecessors({}, tuple(plugins.readers), settings.max_file_size)  # filled per chunk
         cache = ResultCache(self.cache_dir) if self.cache_dir else None
         task = linter_for(settings, plugins, resolver, previous=previous, cache=cache)
