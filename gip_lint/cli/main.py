@@ -11,13 +11,11 @@ import importlib
 import os
 import sys
 
+from gip_lint.engine.errors import UsageError  # noqa: F401  (the commands import it from here)
+
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 COMMANDS = ("check", "annotate", "show", "rules", "explain", "lsp")
-
-
-class UsageError(Exception):
-    """A mistake in how gip-lint was called (exit 2, message on stderr)."""
 
 
 def _terminal_columns() -> int:

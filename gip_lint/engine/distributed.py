@@ -98,7 +98,7 @@ class CheckWork(Work):
 
 
 class ShowWork(Work):
-    """``show``: one file rendered in a format (:class:`gip_lint.cli.commands.show._Task`)."""
+    """``show``: one file rendered in a format (:class:`gip_lint.engine.extract.ShowTask`)."""
 
     __slots__ = ("token", "form")
 
@@ -106,10 +106,10 @@ class ShowWork(Work):
         self._set(token=token, form=form)
 
     def build(self):
-        from gip_lint.cli.commands.show import _Task
+        from gip_lint.engine.extract import ShowTask
         from gip_lint.engine.plugins import load_plugins
 
-        return _Task(self.form, load_plugins())
+        return ShowTask(self.form, load_plugins())
 
 
 def _task_for(work: Work):

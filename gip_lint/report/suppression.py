@@ -61,8 +61,6 @@ def word_suppressions(data: bytes) -> list[Suppression]:
 
     import docx
 
-    from gip_lint.cli.commands.annotate import body_targets
-
     document = docx.Document(io.BytesIO(data))
     directives = {}
     for comment in document.comments:
@@ -90,6 +88,33 @@ def word_suppressions(data: bytes) -> list[Suppression]:
                     codes, reason = directives.pop(key)
                     found.append(Suppression(codes, reason, line, column, (line, column or 1)))
     return found
+
+
+def body_targets(document) -> dict:
+    """line → a paragraph element, or {grid column → cell element} for a table row: a Word
+    document's body numbered as the docx reader numbers its lines (``annotate`` uses it too)."""
+    from docx.oxml.ns import qn
+
+    from gip_lint.readers.docx_reader import _body_items
+
+    targets: dict = {}
+    number = 0
+    for item in _body_items(document.element.body):
+        if item.tag == qn("w:p"):
+            number += 1
+            targets[number] = item
+            continue
+        for tr in item.tr_lst:
+            number += 1
+            column = 1 + tr.grid_before
+            cells = {}
+            for tc in tr.tc_lst:
+                span = max(tc.grid_span, 1)
+                for covered in range(column, column + span):
+                    cells[covered] = tc
+                column += span
+            targets[number] = cells
+    return targets
 
 
 def suppressions_for(path: str) -> list[Suppression]:
