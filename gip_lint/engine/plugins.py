@@ -2,7 +2,7 @@
 
 A plugin that fails to import, raises in its rules hook, returns a malformed rule, uses a
 code prefix another plugin (or gip-lint, ``GIP``) already has, is recorded as a
-:class:`PluginError` (printed on stderr by the CLI with the plugin's name) and the run goes
+:class:`PluginError` (reported by :func:`report_plugin_errors` with the plugin's name) and the run goes
 on without that plugin.  A plugin whose readers, formatters or default-config hook raises
 loses only that part.
 """
@@ -36,12 +36,18 @@ class PluginError(Record):
         return f"插件 {self.plugin}：{self.message}"
 
 
-def report_plugin_errors(errors, stream=None) -> None:
-    """Say on stderr (or ``stream``) which plugins failed to load: every command does it so."""
+def report_plugin_errors(errors, stream=None, show=None) -> None:
+    """Say which plugins failed to load, one line each, on stderr (or ``stream``) or through
+    ``show(line)`` (the language server's message to the editor).  Every front end reports
+    them with this function, so they read the same everywhere."""
     import sys
 
     for error in errors:
-        print(f"gip-lint: {error}", file=stream or sys.stderr)
+        line = f"gip-lint: {error}"
+        if show is not None:
+            show(line)
+        else:
+            print(line, file=stream or sys.stderr)
 
 
 class PluginInfo(Record):

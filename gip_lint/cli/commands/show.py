@@ -36,9 +36,9 @@ def run(args) -> int:
     from gip_lint.cli.main import UsageError
 
     if args.format == "parquet":
-        from gip_lint.cli.commands.check import _parquet_ready
+        from gip_lint.engine.check import parquet_ready
 
-        _parquet_ready(args.output_file)
+        parquet_ready(args.output_file)
     try:
         to_file = args.output_file and args.format != "parquet"
         out = open(args.output_file, "w", encoding="utf-8", newline="") if to_file else sys.stdout
@@ -54,7 +54,7 @@ def run(args) -> int:
 def _run(args, out) -> int:
     from gip_lint.engine import runner
     from gip_lint.cli.main import EXIT_CLEAN, EXIT_FINDINGS, UsageError
-    from gip_lint.cli.commands.check import jobs_for
+    from gip_lint.engine.check import cluster_for, jobs_for
     from gip_lint.engine.plugins import load_plugins, report_plugin_errors
     from gip_lint.report.summary import Summary
 
@@ -87,8 +87,6 @@ def _run(args, out) -> int:
     from gip_lint.engine import progress
 
     show_progress = progress.wanted(len(files)) if show_progress is None else show_progress
-    from gip_lint.cli.commands.check import cluster_for
-
     cluster = cluster_for(args)
     if cluster is not None:
         from uuid import uuid4
