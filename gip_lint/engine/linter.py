@@ -66,14 +66,21 @@ def _diagnostic(rule: Rule, path: str, line: int, column: int, message: str, anc
                       suggestion=suggestion)
 
 
+def choose_reader(name: str, readers: Sequence = ()):
+    """The reader for ``name``'s extension: the first of ``readers`` that takes it, in a
+    PluginSet's order (later-registered plugins first: hookspecs.gip_lint_readers), before
+    the built-in ones."""
+    from gip_lint.readers import BUILTIN_READERS, reader_for
+
+    return reader_for(name, tuple(readers) + tuple(BUILTIN_READERS))
+
+
 def read_source(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_BYTES, name: Optional[str] = None):
     """Read ``path`` (``-`` for stdin) into a SourceText, or return a GIP001 diagnostic.
 
     ``name`` chooses the reader when it differs from ``path`` (``--stdin-filename report.html``).
     """
     import sys
-
-    from gip_lint.readers import BUILTIN_READERS, reader_for
 
     try:
         if path == "-":
@@ -90,9 +97,7 @@ def read_source(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_
                 data = handle.read(max_bytes + 1)
         if len(data) > max_bytes:
             return _diagnostic(CANNOT_READ, path, 1, 1, f"输入过大：超过上限 {max_bytes} 字节")
-        # Later-registered plugins win an extension (hookspecs.gip_lint_readers).
-        reader = reader_for(name or path, tuple(reversed(tuple(readers))) + tuple(BUILTIN_READERS))
-        return reader.read(data, path)
+        return choose_reader(name or path, readers).read(data, path)
     except DecodeError as exc:
         diag = _diagnostic(CANNOT_READ, path, getattr(exc, "line", 1), getattr(exc, "column", 1), str(exc))
         return attrs.evolve(diag, page=exc.page) if getattr(exc, "page", None) else diag

@@ -78,10 +78,11 @@ def _head_text(path: str, readers: Sequence, max_bytes: int) -> Optional[str]:
     import codecs
     import os
 
-    from gip_lint.readers import BUILTIN_READERS, TEXT_READER, reader_for
+    from gip_lint.engine.linter import choose_reader
+    from gip_lint.readers import TEXT_READER
     from gip_lint.source import from_bytes
 
-    if path == "-" or reader_for(path, tuple(reversed(tuple(readers))) + tuple(BUILTIN_READERS)) is not TEXT_READER:
+    if path == "-" or choose_reader(path, readers) is not TEXT_READER:
         return None
     try:
         size = os.path.getsize(path)

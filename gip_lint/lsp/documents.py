@@ -57,7 +57,8 @@ def wants(path: str, setup: FileSetup) -> bool:
 def read_buffer(text: str, path: str, setup: FileSetup):
     """The buffer as a SourceText, with the reader for its extension; or a GIP001 Diagnostic."""
     from gip_lint.engine.core_codes import CANNOT_READ
-    from gip_lint.readers import BUILTIN_READERS, TEXT_READER, reader_for
+    from gip_lint.engine.linter import choose_reader
+    from gip_lint.readers import TEXT_READER
 
     def cannot_read(message: str) -> Diagnostic:
         return Diagnostic(path=path, line=1, column=1, code=CANNOT_READ.code, message=message,
@@ -66,7 +67,7 @@ def read_buffer(text: str, path: str, setup: FileSetup):
     data = text.encode("utf-8", "surrogatepass")
     if len(data) > setup.max_bytes:
         return cannot_read(f"文件过大：{len(data)} 字节，超过上限 {setup.max_bytes} 字节")
-    reader = reader_for(path, tuple(BUILTIN_READERS) + tuple(setup.readers))
+    reader = choose_reader(path, setup.readers)  # as check chooses it
     if reader is TEXT_READER:
         return from_text(text, path)  # already decoded by the editor
     try:
