@@ -21,9 +21,7 @@ import os
 import threading
 import uuid
 from collections import deque
-from typing import Callable, Iterator, Optional, Sequence
-
-from gip_lint.record import Record
+from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 
 MAX_CHUNK = 16
 _BUILT: dict = {}  # work token → the task built from it, in each worker process
@@ -50,8 +48,12 @@ def connect(address: str, timeout: float = 5.0):
     return client
 
 
-class Work(Record):
-    """What a worker needs to lint (or extract) one file; ``build()`` makes the task."""
+class Work:
+    """What a worker needs to lint (or extract) one file; ``build()`` makes the task.
+
+    Each kind is a NamedTuple of its fields with this class mixed in: small, and pickled by
+    value to the workers.
+    """
 
     __slots__ = ()
 
@@ -62,19 +64,24 @@ class Work(Record):
         return _task_for(self)(path)
 
 
-class CheckWork(Work):
+class _CheckFields(NamedTuple):
+    token: str
+    kind: type  # the run's resolver class
+    cli: object  # the command line's Settings
+    config_path: Optional[str]
+    isolated: bool
+    local_plugins: bool
+    cache_dir: Optional[str]
+
+
+class CheckWork(_CheckFields, Work):
     """``check``: the linter of :func:`gip_lint.engine.runner.linter_for`, rebuilt from settings.
 
     ``kind`` is the run's resolver class (a Resolver or the NullResolver), made again on the
     worker from the command line's settings and the options it was made with.
     """
 
-    __slots__ = ("token", "kind", "cli", "config_path", "isolated", "local_plugins", "cache_dir")
-
-    def __init__(self, token: str, kind: type, cli, config_path: Optional[str], isolated: bool,
-                 local_plugins: bool, cache_dir: Optional[str]):
-        self._set(token=token, kind=kind, cli=cli, config_path=config_path, isolated=isolated,
-                  local_plugins=local_plugins, cache_dir=cache_dir)
+    __slots__ = ()
 
     @classmethod
     def for_run(cls, resolver, cache_dir: Optional[str]) -> "CheckWork":
@@ -97,13 +104,15 @@ class CheckWork(Work):
         return task
 
 
-class ShowWork(Work):
+class _ShowFields(NamedTuple):
+    token: str
+    form: str
+
+
+class ShowWork(_ShowFields, Work):
     """``show``: one file rendered in a format (:class:`gip_lint.engine.extract.ShowTask`)."""
 
-    __slots__ = ("token", "form")
-
-    def __init__(self, token: str, form: str):
-        self._set(token=token, form=form)
+    __slots__ = ()
 
     def build(self):
         from gip_lint.engine.extract import ShowTask

@@ -12,13 +12,12 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 import attrs
 import pluggy
 
 from gip_lint import hookspecs
-from gip_lint.record import Record
 from gip_lint.rule import Rule, validate_rule
 
 ENTRY_POINT_GROUP = "gip_lint"
@@ -26,11 +25,11 @@ RESERVED_PREFIX = "GIP"
 BUILTIN = "builtin"
 
 
-class PluginError(Record):
-    __slots__ = ("plugin", "message")
+class PluginError(NamedTuple):
+    """A plugin that failed to load, or a part of it (by the plugin's name) and why."""
 
-    def __init__(self, plugin: str, message: str):
-        self._set(plugin=plugin, message=message)
+    plugin: str
+    message: str
 
     def __str__(self) -> str:
         return f"插件 {self.plugin}：{self.message}"
@@ -50,11 +49,12 @@ def report_plugin_errors(errors, stream=None, show=None) -> None:
             print(line, file=stream or sys.stderr)
 
 
-class PluginInfo(Record):
-    __slots__ = ("name", "version", "distribution")
+class PluginInfo(NamedTuple):
+    """A loaded plugin: its name (entry point, or ``local:PATH``), version and distribution."""
 
-    def __init__(self, name: str, version: str, distribution: str):
-        self._set(name=name, version=version, distribution=distribution)
+    name: str
+    version: str
+    distribution: str
 
 
 @attrs.frozen

@@ -13,10 +13,9 @@ file is read again only when it mentions ``gip-lint:``; nothing is imported othe
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Optional, Sequence
 
 from gip_lint.lazy_re import lazy_compile
-from gip_lint.record import Record
 
 _DIRECTIVE = r"gip-lint:\s*ignore\[\s*([A-Za-z0-9_,\s]+?)\s*\]\s*"
 # Compiled on first use: a check of files without suppressions never needs them.
@@ -25,14 +24,15 @@ INLINE_COMMENT = lazy_compile(r"<!--\s*" + _DIRECTIVE + r"(.*?)\s*-->", re.S)
 INLINE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".shtml", ".xhtml")
 
 
-class Suppression(Record):
+class Suppression(NamedTuple):
     """Codes suppressed at ``line`` (and ``column``, None for a whole paragraph or line);
     ``at`` is where the suppression itself is written (for GIP010/GIP011)."""
 
-    __slots__ = ("codes", "reason", "line", "column", "at")
-
-    def __init__(self, codes: tuple[str, ...], reason: str, line: int, column, at: tuple[int, int]):
-        self._set(codes=codes, reason=reason, line=line, column=column, at=at)
+    codes: tuple  # of str
+    reason: str
+    line: int
+    column: Optional[int]
+    at: tuple  # (line, column)
 
     def covers(self, diagnostic) -> bool:
         return (diagnostic.code in self.codes and diagnostic.line == self.line
