@@ -1,7 +1,8 @@
 """Lint many files: discover them, lint each, yield results in a deterministic order.
 
-The check command is a thin layer over :func:`run`; so are the testing kit and the
-language server, which lint one text at a time with :func:`gip_lint.engine.linter.lint_source`.
+``check`` (:mod:`gip_lint.engine.check`) and :func:`gip_lint.api.lint_paths` lint their files
+with :func:`run`.  Every file is linted with its :class:`gip_lint.engine.setup.FileSetup`, as
+the language server lints a buffer.
 With ``jobs`` > 1 the files are linted in worker processes (:mod:`gip_lint.engine.parallel`); the
 order of the results is the order of the files either way.
 """
@@ -117,11 +118,10 @@ def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=N
     resolver = resolver or NullResolver(settings, plugins)
     files = files if files is not None else files_to_lint(paths, plugins, resolver)
     if jobs > 1:
-        # Read every configuration file here, before the workers fork: they inherit the
-        # loaded settings and plugins, and a bad file fails the run (exit 2) as with -j 1.
+        # Every file's setup once here, before the workers fork: they inherit the configuration
+        # files and plugins it loaded, and a bad file fails the run (exit 2) as with -j 1.
         for path in files:
-            resolver.settings_for(path)
-            resolver.plugins_for(path)
+            setup_for(resolver, path)
     # Each report's predecessor among the files (same organ, the year before), for GIP506–GIP508:
     # paths only, found before the workers fork.
     previous = predecessors(files, plugins.rules, selection_for(settings), tuple(plugins.readers),

@@ -73,9 +73,11 @@ def _lint(path: str, args) -> list:
         settings, plugins = resolver.settings_for(path), resolver.plugins_for(path)
     except (ValueError, ConfigError) as exc:
         raise UsageError(str(exc)) from None
+    from gip_lint.engine.plugins import report_plugin_errors
     from gip_lint.report.suppression import apply_suppressions
 
     result = runner.linter_for(settings, plugins, resolver)(path)
+    report_plugin_errors(resolver.plugin_errors)  # as check says them
     return apply_suppressions(path, result.diagnostics, resolver.selection_for(settings, path))
 
 
