@@ -11,11 +11,19 @@ import importlib
 import os
 import sys
 
-from gip_lint.engine.errors import UsageError  # noqa: F401  (the commands import it from here)
-
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 COMMANDS = ("check", "annotate", "show", "rules", "explain", "lsp")
+
+
+def __getattr__(name: str):
+    # The commands import UsageError from here; it lives in gip_lint.engine.errors (the engine
+    # raises it too) and is imported only when asked for: --version never is.
+    if name == "UsageError":
+        from gip_lint.engine.errors import UsageError
+
+        return UsageError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _terminal_columns() -> int:
@@ -102,9 +110,6 @@ def _main(argv: list[str]) -> int:
             return EXIT_ERROR
         module = importlib.import_module(f"gip_lint.cli.commands.{args.command}")
         return module.run(args)
-    except UsageError as exc:
-        print(f"gip-lint: 错误：{exc}", file=sys.stderr)
-        return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (``gip-lint check … | head -1``): stop quietly.
         import os
@@ -114,6 +119,13 @@ def _main(argv: list[str]) -> int:
         return EXIT_CLEAN
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        from gip_lint.engine.errors import UsageError
+
+        if not isinstance(exc, UsageError):
+            raise
+        print(f"gip-lint: 错误：{exc}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":
