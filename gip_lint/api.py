@@ -85,14 +85,14 @@ def extract(paths, *, jobs: int = 1, scheduler=None) -> list[dict]:
     """One dict per file that parsed, as ``show --format csv``'s rows (columns documented in
     README.md), values typed: None for a blank cell, never 0.  In file order."""
     from gip_lint.engine import runner
-    from gip_lint.cli.commands.show import _Task
+    from gip_lint.engine.extract import ShowTask
     from gip_lint.report.corpus_table import header
     from gip_lint.engine.plugins import load_plugins
 
     plugins = load_plugins()
     paths = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
     files = runner.files_to_lint(paths, plugins)
-    task = _Task("csv", plugins)
+    task = ShowTask("csv", plugins)
     columns = header(task.codes)
     client, owned = _client(scheduler)
     if client is not None:

@@ -6,10 +6,15 @@ A plugin is a module (or object) registered under the ``gip_lint`` entry-point g
     [project.entry-points.gip_lint]
     henan = "gip_lint_henan"
 
-and implements any of the hooks below with :data:`gip_lint.hookimpl`.  The built-in rules,
-readers and formatters are registered the same way (entry point ``builtin``): the core has
-no private path for them.  Each hook is called once per run; gip-lint calls every plugin's
-implementation separately, so one plugin that raises is reported and the others still load.
+and implements any of the hooks below with :data:`gip_lint.hookimpl` (the ``hookimpl``
+of this module).  The built-in rules, readers and formatters are registered the same way
+(entry point ``builtin``): the core has no private path for them.  Plugins register in the
+order of their entry-point names (``builtin`` first), then the local plugin files
+(``--plugin``, ``plugins = [...]``).  Each hook is called once each time the plugins are
+loaded: once per run, again for each other set of local plugin files the configuration files
+name, in each Dask worker, and in the language server when a local plugin file changes.
+gip-lint calls every plugin's implementation separately, so one plugin that raises is
+reported (:func:`gip_lint.engine.plugins.report_plugin_errors`) and the others still load.
 """
 
 from __future__ import annotations
@@ -47,7 +52,8 @@ def gip_lint_readers():
 
     A reader turns a file's bytes into a :class:`gip_lint.source.SourceText` (lines of text,
     table rows TAB-separated) plus an ``origin`` function mapping positions back into the
-    file.  Readers of later-registered plugins win for the same extension.
+    file.  Readers of later-registered plugins win for the same extension, and a plugin's
+    reader wins over gip-lint's own (``check``, ``show`` and the language server alike).
     """
 
 
@@ -61,7 +67,9 @@ def gip_lint_formatters():
     """Return output formats, as a list of :class:`gip_lint.formatters.Formatter`.
 
     Each formatter has a name (the value of ``--format``) and turns the run's diagnostics
-    into text.  Machine formats must not print human headers.
+    into text (or bytes: a binary format, written only to ``--output-file``).  A format read
+    by programs says ``machine=True``: gip-lint then writes ``--statistics`` and ``--count``
+    to stderr instead of after its output; it must not print human headers itself.
     """
 
 
@@ -72,7 +80,9 @@ def gip_lint_formatters():
 
 @hookspec
 def gip_lint_default_config():
-    """Return a dict of this plugin's default settings (merged under ``[tool.gip-lint]``).
+    """Return a dict of this plugin's options and their defaults.
 
-    Rules read them from ``context.options``; users override them in their configuration.
+    Users set them as keys of the configuration file (``.gip-lint.toml``, or
+    ``[tool.gip-lint]`` in ``pyproject.toml``; a key no plugin declares is an error); rules
+    read them from ``context.options``.
     """

@@ -164,3 +164,15 @@ def test_the_reviewed_copy_is_still_the_same_report(capsys, tmp_path, reports):
         return [(f["line"], f["column"], f["code"], f["message"]) for f in json.loads(out)]
 
     assert findings(reviewed) == findings(report) != []
+
+
+def test_a_plugin_that_fails_to_load_is_named_as_check_names_it(capsys, tmp_path):
+    report = tmp_path / "clean.docx"
+    report.write_bytes(render_docx((ROOT / "examples" / "reports" / "000_ebeabda19deaf4a2.txt").read_text("utf-8")).data)
+    (tmp_path / "broken.py").write_text("raise ImportError('缺少依赖')\n", encoding="utf-8")
+    (tmp_path / ".gip-lint.toml").write_text('plugins = ["broken.py"]\n', encoding="utf-8")
+    said = f"gip-lint: 插件 local:{tmp_path / 'broken.py'}：无法加载：ImportError: 缺少依赖\n"
+    code, _, err = gip_lint(capsys, "check", str(tmp_path / "clean.docx"))
+    assert code == 0 and err == said
+    code, _, err = gip_lint(capsys, "annotate", str(report), "-o", str(tmp_path / "out.docx"))
+    assert code == 0 and err.startswith(said) and err.count("插件") == 1

@@ -73,3 +73,17 @@ def test_the_early_stages_never_import_the_later_ones():
                 if len(parts) > 1 and parts[1] in LATER:
                     offending.append(f"{name} imports {dep}")
     assert offending == []
+
+
+def test_only_the_command_line_imports_the_command_line():
+    # The engine, the formatters, the reports and the library API are used without it (the
+    # language server, notebooks); what they need from it lives in their own layer. Lazy
+    # imports inside functions count too.
+    front_door = {"gip_lint.__main__"}  # ``python -m gip_lint`` is the command line
+    offending = []
+    for name, path in _modules().items():
+        if name == "gip_lint.cli" or name.startswith("gip_lint.cli.") or name in front_door:
+            continue
+        offending += [f"{name} imports {dep}" for dep in sorted(_imports(path, top_level_only=False))
+                      if dep == "gip_lint.cli" or dep.startswith("gip_lint.cli.")]
+    assert offending == []

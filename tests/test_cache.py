@@ -13,6 +13,7 @@ import pytest
 
 from cli_helpers import SEED_GIP206, gip_lint
 from gip_lint.engine import runner
+from gip_lint.engine import setup as file_setup
 from gip_lint.engine.cache import ResultCache
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,13 +33,13 @@ def corpus(tmp_path, seeds) -> Path:
 def linted(monkeypatch):
     """The paths the runner really lints (a cache hit lints nothing)."""
     calls: list[str] = []
-    real = runner.lint_path
+    real = file_setup.lint_path  # every front end lints a file through FileSetup.lint
 
     def counting(path, *args, **kwargs):
         calls.append(os.path.basename(path))
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(runner, "lint_path", counting)
+    monkeypatch.setattr(file_setup, "lint_path", counting)
     return calls
 
 

@@ -171,16 +171,18 @@ def test_an_unreachable_scheduler_is_a_usage_error():
 
 def test_a_task_that_fails_on_the_workers_is_reported_per_file_not_a_traceback(scheduler, tmp_path, seeds):
     """A chunk whose task raises on the worker (here: the work cannot be built there)."""
+    from typing import NamedTuple
+
     from distributed import Client
 
     from gip_lint.engine.distributed import Work, map_on_cluster
     from gip_lint.engine.runner import crashed
 
-    class Unbuildable(Work):  # defined in the test: workers cannot rebuild it by reference
-        __slots__ = ("token",)
+    class Fields(NamedTuple):
+        token: str
 
-        def __init__(self, token):
-            self._set(token=token)
+    class Unbuildable(Fields, Work):  # defined in the test: workers cannot rebuild it by reference
+        __slots__ = ()
 
         def build(self):
             raise RuntimeError("不能在工作进程上构建")

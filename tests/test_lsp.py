@@ -423,11 +423,23 @@ def _shifted_reader(kind: str = "html"):
     return Reader(name="shifted", extensions=(".rep",), read=read)
 
 
+def _setup(rules, readers=()):
+    """The setup of a file linted with these rules and readers and the default settings."""
+    from gip_lint.config.settings import Settings
+    from gip_lint.engine.linter import Selection
+    from gip_lint.engine.plugins import PluginSet
+    from gip_lint.engine.setup import FileSetup
+
+    plugins = PluginSet(rules=tuple(rules), readers=tuple(readers), formatters=(), default_config={}, plugins=(),
+                        errors=())
+    return FileSetup(Settings(), plugins, Selection())
+
+
 def test_reader_plugin_buffers_are_placed_through_origin():
-    from gip_lint.lsp.documents import FileSetup, lint_buffer
+    from gip_lint.lsp.documents import lint_buffer
     from gip_lint.engine.plugins import load_plugins
 
-    linter = FileSetup(rules=load_plugins().rules, readers=(_shifted_reader(),))
+    linter = _setup(load_plugins().rules, (_shifted_reader(),))
     body = "\n".join("<td>" + line for line in seed_text().split("\n"))
     text = "<html>\n<body>\n" + body
     placed = lint_buffer(text, "/tmp/report.rep", linter)
@@ -442,14 +454,14 @@ def test_markup_cells_end_at_a_tag():
 
 
 def test_a_failing_reader_plugin_becomes_gip001():
-    from gip_lint.lsp.documents import FileSetup, lint_buffer
+    from gip_lint.lsp.documents import lint_buffer
     from gip_lint.engine.plugins import load_plugins
     from gip_lint.readers import Reader
 
     def broken(data: bytes, path: str):
         raise ValueError("boom")
 
-    linter = FileSetup(rules=load_plugins().rules, readers=(Reader("broken", (".rep",), broken),))
+    linter = _setup(load_plugins().rules, (Reader("broken", (".rep",), broken),))
     placed = lint_buffer("whatever", "/tmp/a.rep", linter)
     assert [(p.diagnostic.code, p.diagnostic.message, p.range) for p in placed] == [
         ("GIP001", "读取时出错：ValueError: boom", ((0, 0), (0, 8)))]
@@ -465,8 +477,8 @@ def test_uri_to_path():
 
 
 def test_a_byte_order_mark_kept_by_the_editor_shifts_line_one():
-    from gip_lint.lsp.documents import FileSetup, lint_buffer
+    from gip_lint.lsp.documents import lint_buffer
 
-    linter = FileSetup(rules=())
+    linter = _setup(())
     assert [p.range for p in lint_buffer("\ufeff随便写点什么\n", "a", linter)] == [((0, 1), (0, 7))]
     assert [p.range for p in lint_buffer("随便写点什么\n", "a", linter)] == [((0, 0), (0, 6))]

@@ -188,3 +188,41 @@ def test_gip_lint_hookimpl_is_the_hookspecs_marker():
     assert gip_lint.hookimpl is hookimpl
     with pytest.raises(AttributeError):
         gip_lint.no_such_name
+
+
+TAKES_OVER_TXT = '''
+    from gip_lint.hookspecs import hookimpl
+
+    @hookimpl
+    def gip_lint_readers():
+        from gip_lint.readers import Reader
+        from gip_lint.source import from_text
+
+        return [Reader("short", (".txt",), lambda data, path: from_text("只读第一行\\\\n", path))]
+'''
+
+
+def test_a_plugin_reader_takes_over_an_extension_gip_lint_reads(tmp_path, seeds, capsys):
+    # hookspecs.gip_lint_readers: readers of later-registered plugins win an extension, the
+    # built-in ones included.  The same reader in check, the language server and the testing kit.
+    from gip_lint.cli.main import main
+    from gip_lint.config.settings import Settings
+    from gip_lint.engine.setup import NullResolver, setup_for
+    from gip_lint.lsp.documents import lint_buffer
+
+    plugin = _write(tmp_path / "short.py", TAKES_OVER_TXT)
+    report = tmp_path / "report.txt"
+    report.write_bytes(seeds["001"].read_bytes())
+    assert main(["check", "--isolated", "--plugin", plugin, str(report)]) == 1
+    assert capsys.readouterr().out == (f"{report}:1:1: GIP002 不是政府信息公开工作年度报告："
+                                       "找不到“一、总体情况”等六个部分的标题，也找不到统计表\n")
+
+    plugins = load_plugins(local_plugins=[plugin])
+    setup = setup_for(NullResolver(Settings(), plugins), str(report))
+    placed = lint_buffer(report.read_text(encoding="utf-8"), str(report), setup)
+    assert [(p.diagnostic.code, p.diagnostic.line) for p in placed] == [("GIP002", 1)]
+
+    local = {}
+    exec(compile(textwrap.dedent(TAKES_OVER_TXT), "short", "exec"), local)
+    short = types.SimpleNamespace(__name__="short", gip_lint_rules=lambda: [], gip_lint_readers=local["gip_lint_readers"])
+    assert [d.code for d in lint_file(report, plugins=[short])] == ["GIP002"]

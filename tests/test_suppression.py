@@ -76,7 +76,8 @@ def _docx_with_comment(comment: str) -> bytes:
 
     rendered = render_docx(SEED_001.read_text(encoding="utf-8"))
     document = docx.Document(io.BytesIO(rendered.data))
-    from gip_lint.cli.commands.annotate import _anchor_runs, body_targets
+    from gip_lint.cli.commands.annotate import _anchor_runs
+    from gip_lint.report.suppression import body_targets
 
     line, column = rendered.cells[("四", 6)]
     document.add_comment(_anchor_runs(document, body_targets(document), line, column), text=comment,

@@ -16,8 +16,14 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "annotate", "show", "rules", "explain", "lsp")
 
 
-class UsageError(Exception):
-    """A mistake in how gip-lint was called (exit 2, message on stderr)."""
+def __getattr__(name: str):
+    # The commands import UsageError from here; it lives in gip_lint.engine.errors (the engine
+    # raises it too) and is imported only when asked for: --version never is.
+    if name == "UsageError":
+        from gip_lint.engine.errors import UsageError
+
+        return UsageError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _terminal_columns() -> int:
@@ -104,9 +110,6 @@ def _main(argv: list[str]) -> int:
             return EXIT_ERROR
         module = importlib.import_module(f"gip_lint.cli.commands.{args.command}")
         return module.run(args)
-    except UsageError as exc:
-        print(f"gip-lint: 错误：{exc}", file=sys.stderr)
-        return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (``gip-lint check … | head -1``): stop quietly.
         import os
@@ -116,6 +119,13 @@ def _main(argv: list[str]) -> int:
         return EXIT_CLEAN
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        from gip_lint.engine.errors import UsageError
+
+        if not isinstance(exc, UsageError):
+            raise
+        print(f"gip-lint: 错误：{exc}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

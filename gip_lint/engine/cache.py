@@ -219,9 +219,10 @@ def _stamp(path: str) -> Optional[tuple]:
     return (status.st_size, status.st_mtime_ns, status.st_ino) if stat.S_ISREG(status.st_mode) else None
 
 
-def describer(settings, plugins, resolver, previous):
-    """``describe(path)`` for :func:`cached`, from what :func:`gip_lint.engine.runner.linter_for` lints with."""
-    from gip_lint.engine.runner import selection_for
+def describer(resolver, previous):
+    """``describe(path)`` for :func:`cached`, from the file's setup (what
+    :func:`gip_lint.engine.runner.linter_for` lints it with)."""
+    from gip_lint.engine.setup import setup_for
 
     fingerprints: dict = {}
 
@@ -231,14 +232,9 @@ def describer(settings, plugins, resolver, previous):
         return fingerprints[id(plugin_set)][1]
 
     def describe(path: str):
-        if resolver is None:
-            described = settings_fingerprint(selection_for(settings), settings.severity, {},
-                                             settings.max_file_size, None)
-            return described, plugins_of(plugins), previous.paths.get(path)
-        file_settings = resolver.settings_for(path)
-        described = settings_fingerprint(resolver.selection_for(file_settings, path), file_settings.severity,
-                                         dict(file_settings.options), file_settings.max_file_size,
-                                         resolver.lookup_path(path))
-        return described, plugins_of(resolver.plugins_for(path)), previous.paths.get(path)
+        setup = setup_for(resolver, path)
+        described = settings_fingerprint(setup.selection, setup.severity_overrides, dict(setup.settings.options),
+                                         setup.max_bytes, setup.name)
+        return described, plugins_of(setup.plugins), previous.paths.get(path)
 
     return describe

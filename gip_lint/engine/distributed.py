@@ -21,9 +21,7 @@ import os
 import threading
 import uuid
 from collections import deque
-from typing import Callable, Iterator, Optional, Sequence
-
-from gip_lint.record import Record
+from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 
 MAX_CHUNK = 16
 _BUILT: dict = {}  # work token → the task built from it, in each worker process
@@ -50,8 +48,12 @@ def connect(address: str, timeout: float = 5.0):
     return client
 
 
-class Work(Record):
-    """What a worker needs to lint (or extract) one file; ``build()`` makes the task."""
+class Work:
+    """What a worker needs to lint (or extract) one file; ``build()`` makes the task.
+
+    Each kind is a NamedTuple of its fields with this class mixed in: small, and pickled by
+    value to the workers.
+    """
 
     __slots__ = ()
 
@@ -62,39 +64,39 @@ class Work(Record):
         return _task_for(self)(path)
 
 
-class CheckWork(Work):
-    """``check``: the linter of :func:`gip_lint.engine.runner.linter_for`, rebuilt from settings."""
+class _CheckFields(NamedTuple):
+    token: str
+    kind: type  # the run's resolver class
+    cli: object  # the command line's Settings
+    config_path: Optional[str]
+    isolated: bool
+    local_plugins: bool
+    cache_dir: Optional[str]
 
-    __slots__ = ("token", "cli", "config_path", "isolated", "resolve", "cache_dir")
 
-    def __init__(self, token: str, cli, config_path: Optional[str], isolated: bool, resolve: bool,
-                 cache_dir: Optional[str]):
-        self._set(token=token, cli=cli, config_path=config_path, isolated=isolated, resolve=resolve,
-                  cache_dir=cache_dir)
+class CheckWork(_CheckFields, Work):
+    """``check``: the linter of :func:`gip_lint.engine.runner.linter_for`, rebuilt from settings.
+
+    ``kind`` is the run's resolver class (a Resolver or the NullResolver), made again on the
+    worker from the command line's settings and the options it was made with.
+    """
+
+    __slots__ = ()
 
     @classmethod
-    def for_run(cls, settings, resolver, cache_dir: Optional[str]) -> "CheckWork":
-        if resolver is None:
-            return cls(uuid.uuid4().hex, settings, None, True, False, cache_dir)
+    def for_run(cls, resolver, cache_dir: Optional[str]) -> "CheckWork":
         forced = getattr(resolver, "_forced", None)
-        return cls(uuid.uuid4().hex, resolver.cli, forced.path if forced is not None else None,
-                   resolver.isolated, True, cache_dir)
+        return cls(uuid.uuid4().hex, type(resolver), resolver.cli, forced.path if forced is not None else None,
+                   resolver.isolated, getattr(resolver, "local_plugins", True), cache_dir)
 
     def build(self):
         from gip_lint.engine.cache import ResultCache
         from gip_lint.engine.pairing import Predecessors
         from gip_lint.engine.runner import linter_for
 
-        if self.resolve:
-            from gip_lint.config.files import Resolver
-
-            resolver = Resolver(self.cli, config_path=self.config_path, isolated=self.isolated)
-            plugins, settings = resolver.plugins_for_config(resolver._forced), self.cli
-        else:
-            from gip_lint.engine.plugins import load_plugins
-
-            resolver, settings = None, self.cli
-            plugins = load_plugins(local_plugins=settings.plugins)
+        resolver = self.kind(self.cli, config_path=self.config_path, isolated=self.isolated,
+                             local_plugins=self.local_plugins)
+        plugins, settings = resolver.plugins_for_config(resolver._forced), self.cli
         previous = Predecessors({}, tuple(plugins.readers), settings.max_file_size)  # filled per chunk
         cache = ResultCache(self.cache_dir) if self.cache_dir else None
         task = linter_for(settings, plugins, resolver, previous=previous, cache=cache)
@@ -102,19 +104,21 @@ class CheckWork(Work):
         return task
 
 
-class ShowWork(Work):
-    """``show``: one file rendered in a format (:class:`gip_lint.cli.commands.show._Task`)."""
+class _ShowFields(NamedTuple):
+    token: str
+    form: str
 
-    __slots__ = ("token", "form")
 
-    def __init__(self, token: str, form: str):
-        self._set(token=token, form=form)
+class ShowWork(_ShowFields, Work):
+    """``show``: one file rendered in a format (:class:`gip_lint.engine.extract.ShowTask`)."""
+
+    __slots__ = ()
 
     def build(self):
-        from gip_lint.cli.commands.show import _Task
+        from gip_lint.engine.extract import ShowTask
         from gip_lint.engine.plugins import load_plugins
 
-        return _Task(self.form, load_plugins())
+        return ShowTask(self.form, load_plugins())
 
 
 def _task_for(work: Work):

@@ -9,18 +9,23 @@ from __future__ import annotations
 import functools
 import os
 import stat
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 import attrs
 
 from gip_lint.engine.core_codes import CANNOT_READ, NOT_A_REPORT, RULE_CRASHED, UNREADABLE_PART
 from gip_lint.model.document import Report
-from gip_lint.record import Record
 from gip_lint.rule import Context, Diagnostic, Rule
 from gip_lint.source import DEFAULT_MAX_BYTES, DecodeError, SourceText
 
 
-class Selection(Record):
+class _SelectionFields(NamedTuple):
+    select: tuple = ()
+    ignore: tuple = ()
+    preview: bool = False
+
+
+class Selection(_SelectionFields):
     """Which codes run, by code or prefix (``GIP2``, ``GIP201``), ruff-style.
 
     The most specific matching prefix decides; on a tie, ``ignore`` wins.  An empty
@@ -28,11 +33,11 @@ class Selection(Record):
     is on (``--preview``, configuration key ``preview``), whatever selects it, as in ruff.
     """
 
-    __slots__ = ("select", "ignore", "preview")
+    __slots__ = ()
 
-    def __init__(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), preview: bool = False):
+    def __new__(cls, select: Iterable[str] = (), ignore: Iterable[str] = (), preview: bool = False):
         # (tuples: answers are cached by them)
-        self._set(select=tuple(select), ignore=tuple(ignore), preview=bool(preview))
+        return super().__new__(cls, tuple(select), tuple(ignore), bool(preview))
 
     def __call__(self, code: str) -> bool:
         return _selected(self.select, self.ignore, code)
@@ -50,13 +55,12 @@ def _selected(select: tuple[str, ...], ignore: tuple[str, ...], code: str) -> bo
     return longest(ignore) < selected or longest(ignore) < 0
 
 
-class FileResult(Record):
+class FileResult(NamedTuple):
     """The outcome of linting one file: its diagnostics and (when it parsed) its report."""
 
-    __slots__ = ("path", "diagnostics", "report")
-
-    def __init__(self, path: str, diagnostics: tuple[Diagnostic, ...], report: Optional[Report] = None):
-        self._set(path=path, diagnostics=diagnostics, report=report)
+    path: str
+    diagnostics: tuple  # of Diagnostic
+    report: Optional[Report] = None
 
 
 def _diagnostic(rule: Rule, path: str, line: int, column: int, message: str, anchor: str = "",
@@ -66,14 +70,21 @@ def _diagnostic(rule: Rule, path: str, line: int, column: int, message: str, anc
                       suggestion=suggestion)
 
 
+def choose_reader(name: str, readers: Sequence = ()):
+    """The reader for ``name``'s extension: the first of ``readers`` that takes it, in a
+    PluginSet's order (later-registered plugins first: hookspecs.gip_lint_readers), before
+    the built-in ones."""
+    from gip_lint.readers import BUILTIN_READERS, reader_for
+
+    return reader_for(name, tuple(readers) + tuple(BUILTIN_READERS))
+
+
 def read_source(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_BYTES, name: Optional[str] = None):
     """Read ``path`` (``-`` for stdin) into a SourceText, or return a GIP001 diagnostic.
 
     ``name`` chooses the reader when it differs from ``path`` (``--stdin-filename report.html``).
     """
     import sys
-
-    from gip_lint.readers import BUILTIN_READERS, reader_for
 
     try:
         if path == "-":
@@ -90,9 +101,7 @@ def read_source(path: str, readers: Sequence = (), max_bytes: int = DEFAULT_MAX_
                 data = handle.read(max_bytes + 1)
         if len(data) > max_bytes:
             return _diagnostic(CANNOT_READ, path, 1, 1, f"输入过大：超过上限 {max_bytes} 字节")
-        # Later-registered plugins win an extension (hookspecs.gip_lint_readers).
-        reader = reader_for(name or path, tuple(reversed(tuple(readers))) + tuple(BUILTIN_READERS))
-        return reader.read(data, path)
+        return choose_reader(name or path, readers).read(data, path)
     except DecodeError as exc:
         diag = _diagnostic(CANNOT_READ, path, getattr(exc, "line", 1), getattr(exc, "column", 1), str(exc))
         return attrs.evolve(diag, page=exc.page) if getattr(exc, "page", None) else diag

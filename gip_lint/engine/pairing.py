@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Optional, Sequence
 
-from gip_lint.engine.linter import FileResult, Selection, lint_path, read_source
+from gip_lint.engine.linter import FileResult, Selection, read_source
 from gip_lint.model.document import Report
 from gip_lint.rule import Context, Diagnostic, Rule, uses_previous  # noqa: F401  (re-exported for plugins)
 from gip_lint.source import DEFAULT_MAX_BYTES
@@ -78,10 +78,11 @@ def _head_text(path: str, readers: Sequence, max_bytes: int) -> Optional[str]:
     import codecs
     import os
 
-    from gip_lint.readers import BUILTIN_READERS, TEXT_READER, reader_for
+    from gip_lint.engine.linter import choose_reader
+    from gip_lint.readers import TEXT_READER
     from gip_lint.source import from_bytes
 
-    if path == "-" or reader_for(path, tuple(reversed(tuple(readers))) + tuple(BUILTIN_READERS)) is not TEXT_READER:
+    if path == "-" or choose_reader(path, readers) is not TEXT_READER:
         return None
     try:
         size = os.path.getsize(path)
@@ -168,25 +169,19 @@ def check_with_previous(paths: Sequence[str], previous_path: str, settings, plug
     import os
     import sys
 
-    from gip_lint.engine.runner import selection_for
+    from gip_lint.engine.setup import NullResolver, setup_for
 
     if len(paths) != 1 or (paths[0] != "-" and not os.path.isfile(paths[0])):
         raise ValueError("--previous 只能与一份报告文件（或 -）一起使用")
     path = paths[0]
-    if resolver is not None:
-        settings, plugins = resolver.settings_for(path), resolver.plugins_for(path)
-        selection, options = resolver.selection_for(settings, path), dict(settings.options)
-    else:
-        selection, options = selection_for(settings), {}
-    readers = tuple(plugins.readers)
-    source = read_source(previous_path, readers, settings.max_file_size)
+    setup = setup_for(resolver or NullResolver(settings, plugins), path)
+    source = read_source(previous_path, setup.readers, setup.max_bytes)
     if isinstance(source, Diagnostic):
         raise ValueError(f"无法读取 --previous 文件 {previous_path}：{source.message}")
-    previous = read_report(previous_path, readers, settings.max_file_size)
+    previous = read_report(previous_path, setup.readers, setup.max_bytes)
     if previous is None:
         raise ValueError(f"--previous 文件 {previous_path} 不是政府信息公开工作年度报告")
-    result = lint_path(path, plugins.rules, selection, Context(options=options, previous=previous),
-                       readers=readers, max_bytes=settings.max_file_size, severity_overrides=settings.severity)
+    result = setup.lint(path, previous)
     report = result.report
     if report is not None and report.is_report:
         if report.year is not None and previous.year is not None and previous.year != report.year - 1:

@@ -2,7 +2,7 @@
 
 A plugin that fails to import, raises in its rules hook, returns a malformed rule, uses a
 code prefix another plugin (or gip-lint, ``GIP``) already has, is recorded as a
-:class:`PluginError` (printed on stderr by the CLI with the plugin's name) and the run goes
+:class:`PluginError` (reported by :func:`report_plugin_errors` with the plugin's name) and the run goes
 on without that plugin.  A plugin whose readers, formatters or default-config hook raises
 loses only that part.
 """
@@ -12,13 +12,12 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 import attrs
 import pluggy
 
 from gip_lint import hookspecs
-from gip_lint.record import Record
 from gip_lint.rule import Rule, validate_rule
 
 ENTRY_POINT_GROUP = "gip_lint"
@@ -26,29 +25,36 @@ RESERVED_PREFIX = "GIP"
 BUILTIN = "builtin"
 
 
-class PluginError(Record):
-    __slots__ = ("plugin", "message")
+class PluginError(NamedTuple):
+    """A plugin that failed to load, or a part of it (by the plugin's name) and why."""
 
-    def __init__(self, plugin: str, message: str):
-        self._set(plugin=plugin, message=message)
+    plugin: str
+    message: str
 
     def __str__(self) -> str:
         return f"插件 {self.plugin}：{self.message}"
 
 
-def report_plugin_errors(errors, stream=None) -> None:
-    """Say on stderr (or ``stream``) which plugins failed to load: every command does it so."""
+def report_plugin_errors(errors, stream=None, show=None) -> None:
+    """Say which plugins failed to load, one line each, on stderr (or ``stream``) or through
+    ``show(line)`` (the language server's message to the editor).  Every front end reports
+    them with this function, so they read the same everywhere."""
     import sys
 
     for error in errors:
-        print(f"gip-lint: {error}", file=stream or sys.stderr)
+        line = f"gip-lint: {error}"
+        if show is not None:
+            show(line)
+        else:
+            print(line, file=stream or sys.stderr)
 
 
-class PluginInfo(Record):
-    __slots__ = ("name", "version", "distribution")
+class PluginInfo(NamedTuple):
+    """A loaded plugin: its name (entry point, or ``local:PATH``), version and distribution."""
 
-    def __init__(self, name: str, version: str, distribution: str):
-        self._set(name=name, version=version, distribution=distribution)
+    name: str
+    version: str
+    distribution: str
 
 
 @attrs.frozen

@@ -1,7 +1,8 @@
 """Lint many files: discover them, lint each, yield results in a deterministic order.
 
-The check command is a thin layer over :func:`run`; so are the testing kit and the
-language server, which lint one text at a time with :func:`gip_lint.engine.linter.lint_source`.
+``check`` (:mod:`gip_lint.engine.check`) and :func:`gip_lint.api.lint_paths` lint their files
+with :func:`run`.  Every file is linted with its :class:`gip_lint.engine.setup.FileSetup`, as
+the language server lints a buffer.
 With ``jobs`` > 1 the files are linted in worker processes (:mod:`gip_lint.engine.parallel`); the
 order of the results is the order of the files either way.
 """
@@ -11,62 +12,48 @@ from __future__ import annotations
 from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
 from gip_lint.readers.discover import discover
-from gip_lint.engine.linter import FileResult, Selection, lint_path
+from gip_lint.engine.linter import FileResult
 from gip_lint.engine.pairing import Predecessors, predecessors
 from gip_lint.engine.plugins import PluginSet
+from gip_lint.engine.setup import NullResolver, selection_for, setup_for  # noqa: F401  (selection_for: re-exported)
 from gip_lint.readers import supported_extensions
-from gip_lint.rule import Context
 from gip_lint.config.settings import Settings
 
 T = TypeVar("T")
 
 
-def selection_for(settings: Settings) -> Selection:
-    select = (settings.select + settings.extend_select) if settings.select else ()
-    return Selection(select=select, ignore=settings.ignore, preview=settings.preview)
-
-
 def files_to_lint(paths: Iterable[str], plugins: PluginSet, resolver=None) -> list[str]:
-    """Every file ``paths`` names or contains, in the order they will be linted."""
+    """Every file ``paths`` names or contains, in the order they will be linted (without a
+    resolver: nothing excluded)."""
     extensions = supported_extensions(tuple(plugins.readers)) or (".txt", ".md")
-    exclude = resolver.is_excluded if resolver is not None else (lambda path: False)
-    return list(discover(paths, extensions, exclude))
+    return list(discover(paths, extensions, (resolver or NullResolver(plugins=plugins)).is_excluded))
 
 
 def linter_for(settings: Settings, plugins: PluginSet, resolver=None, keep_report: bool = False,
                previous: Optional[Predecessors] = None, cache=None) -> Callable[[str], FileResult]:
-    """A function linting one path with these settings.
+    """A function linting one path.
 
-    With a :class:`gip_lint.config.files.Resolver`, each file gets the settings, plugins and
-    per-file-ignores of its closest configuration file.  A report whose organ's report for
-    the year before is in ``previous`` is linted against it (:mod:`gip_lint.engine.pairing`).  The
-    report model is dropped unless
-    ``keep_report``: a corpus run keeps only diagnostics, so memory does not grow with the
-    number of files.  With a :class:`gip_lint.engine.cache.ResultCache`, a file whose content,
-    settings and plugins are unchanged since a run stored it is answered from the cache.
+    Each file is linted with its :class:`gip_lint.engine.setup.FileSetup` under ``resolver``:
+    a :class:`gip_lint.config.files.Resolver` gives it the settings, plugins and
+    per-file-ignores of its closest configuration file; without one, ``settings`` and
+    ``plugins`` apply to every file (:class:`gip_lint.engine.setup.NullResolver`).  A report
+    whose organ's report for the year before is in ``previous`` is linted against it
+    (:mod:`gip_lint.engine.pairing`).  The report model is dropped unless ``keep_report``: a
+    corpus run keeps only diagnostics, so memory does not grow with the number of files.
+    With a :class:`gip_lint.engine.cache.ResultCache`, a file whose content, settings and
+    plugins are unchanged since a run stored it is answered from the cache.
     """
-    readers = tuple(plugins.readers)
-    selection = selection_for(settings)
-    rules = plugins.rules
-    previous = previous if previous is not None else Predecessors(readers=readers)
+    resolver = resolver or NullResolver(settings, plugins)
+    previous = previous if previous is not None else Predecessors(readers=tuple(plugins.readers))
 
     def lint_one(path: str) -> FileResult:
-        if resolver is None:
-            result = lint_path(path, rules, selection, Context(previous=previous.report_for(path)), readers=readers,
-                               max_bytes=settings.max_file_size, severity_overrides=settings.severity)
-        else:
-            file_settings, file_plugins = resolver.settings_for(path), resolver.plugins_for(path)
-            result = lint_path(path, file_plugins.rules, resolver.selection_for(file_settings, path),
-                               Context(options=dict(file_settings.options), previous=previous.report_for(path)),
-                               readers=tuple(file_plugins.readers),
-                               max_bytes=file_settings.max_file_size, severity_overrides=file_settings.severity,
-                               name=resolver.lookup_path(path))
+        result = setup_for(resolver, path).lint(path, previous.report_for(path))
         return result if keep_report or result.report is None else FileResult(result.path, result.diagnostics)
 
     if cache is not None and not keep_report:
         from gip_lint.engine.cache import cached, describer
 
-        return cached(lint_one, cache, describer(settings, plugins, resolver, previous))
+        return cached(lint_one, cache, describer(resolver, previous))
     return lint_one
 
 
@@ -128,13 +115,13 @@ def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=N
     """
     from gip_lint.engine import progress as progress_bar
 
+    resolver = resolver or NullResolver(settings, plugins)
     files = files if files is not None else files_to_lint(paths, plugins, resolver)
-    if resolver is not None and jobs > 1:
-        # Read every configuration file here, before the workers fork: they inherit the
-        # loaded settings and plugins, and a bad file fails the run (exit 2) as with -j 1.
+    if jobs > 1:
+        # Every file's setup once here, before the workers fork: they inherit the configuration
+        # files and plugins it loaded, and a bad file fails the run (exit 2) as with -j 1.
         for path in files:
-            resolver.settings_for(path)
-            resolver.plugins_for(path)
+            setup_for(resolver, path)
     # Each report's predecessor among the files (same organ, the year before), for GIP506–GIP508:
     # paths only, found before the workers fork.
     previous = predecessors(files, plugins.rules, selection_for(settings), tuple(plugins.readers),
@@ -151,7 +138,7 @@ def run(paths: Iterable[str], settings: Settings, plugins: PluginSet, resolver=N
     if cluster is not None:
         from gip_lint.engine.distributed import CheckWork
 
-        work = CheckWork.for_run(settings, resolver, cache.directory if cache else None)
+        work = CheckWork.for_run(resolver, cache.directory if cache else None)
         return map_paths(work, files, jobs, show, cluster=cluster, predecessors=previous.paths)
     return map_paths(linter_for(settings, plugins, resolver, previous=previous, cache=cache), files, jobs, show,
                      time_limit=settings.time_limit)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import Callable, Optional, Sequence
+from typing import Callable, NamedTuple, Optional, Sequence
 
-from gip_lint.record import Record
 from gip_lint.rule import Diagnostic
 
 
@@ -13,7 +12,15 @@ def _no_source(path: str, line: int) -> str:
     return ""
 
 
-class FormatContext(Record):
+class _ContextFields(NamedTuple):
+    rules: dict
+    source_line: Callable
+    root: str
+    source_at: Optional[Callable]
+    files: tuple
+
+
+class FormatContext(_ContextFields):
     """What a formatter may need besides the diagnostics.
 
     ``rules`` maps every loaded code to its Rule (SARIF lists them all); ``source_line``
@@ -25,14 +32,13 @@ class FormatContext(Record):
     each report).
     """
 
-    __slots__ = ("rules", "source_line", "root", "source_at", "files")
+    __slots__ = ()
 
-    def __init__(self, rules: Optional[dict] = None, source_line: Callable[[str, int], str] = _no_source,
-                 root: Optional[str] = None, source_at: Optional[Callable[[str, int, int], tuple[str, int]]] = None,
-                 files: Sequence[str] = ()):
-        self._set(rules={} if rules is None else rules, source_line=source_line,
-                  root=os.getcwd() if root is None else root,  # rules: code → Rule
-                  source_at=source_at, files=tuple(files))
+    def __new__(cls, rules: Optional[dict] = None, source_line: Callable[[str, int], str] = _no_source,
+                root: Optional[str] = None, source_at: Optional[Callable[[str, int, int], tuple[str, int]]] = None,
+                files: Sequence[str] = ()):
+        return super().__new__(cls, {} if rules is None else rules, source_line,  # rules: code → Rule
+                               os.getcwd() if root is None else root, source_at, tuple(files))
 
     def relative_path(self, path: str) -> str:
         from gip_lint.report.baseline import display_path
@@ -45,7 +51,7 @@ class FormatContext(Record):
         return fingerprint(diagnostic, self.root)
 
 
-class Formatter(Record):
+class Formatter(NamedTuple):
     """``render(diagnostics, context)`` returns the whole output (may be "" for none); a binary
     format (xlsx) returns bytes, written only to ``--output-file``.
 
@@ -53,8 +59,7 @@ class Formatter(Record):
     counts, headers) to them on standard output.
     """
 
-    __slots__ = ("name", "description", "render", "machine")
-
-    def __init__(self, name: str, description: str, render: Callable[[Sequence[Diagnostic], FormatContext], str],
-                 machine: bool = False):
-        self._set(name=name, description=description, render=render, machine=machine)
+    name: str
+    description: str
+    render: Callable  # (Sequence[Diagnostic], FormatContext) -> str | bytes
+    machine: bool = False

@@ -50,7 +50,7 @@ def render(diagnostics: Sequence[Diagnostic], context: FormatContext) -> bytes:
     try:
         from openpyxl import Workbook
     except ImportError:
-        from gip_lint.cli.main import UsageError
+        from gip_lint.engine.errors import UsageError
 
         raise UsageError("--format xlsx 需要 openpyxl：pip install openpyxl（或在 gip-lint 的克隆目录中 pip install '.[xlsx]'）") from None
 

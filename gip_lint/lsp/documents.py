@@ -1,36 +1,26 @@
 """Lint the text of an editor buffer and place each diagnostic on an LSP range.
 
-Independent of pygls: the server hands in the buffer's text, its path, the :class:`FileSetup`
-that applies to it and the negotiated position encoding, and gets back plain :class:`Placed`
-values to translate into protocol objects.
+Independent of pygls: the server hands in the buffer's text, its path, the
+:class:`gip_lint.engine.setup.FileSetup` that applies to it (the one ``check`` would lint the
+file with) and the negotiated position encoding, and gets back plain :class:`Placed` values to
+translate into protocol objects.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Callable, Optional, Sequence
+from typing import Optional, Sequence
 from urllib.parse import unquote, urlparse
 
 import attrs
 
-from gip_lint.engine.linter import Selection, lint_source
-from gip_lint.rule import Context, Diagnostic, Rule
-from gip_lint.source import DEFAULT_MAX_BYTES, DecodeError, from_text
+from gip_lint.engine.linter import lint_source
+from gip_lint.engine.setup import FileSetup
+from gip_lint.rule import Diagnostic, Rule
+from gip_lint.source import DecodeError, from_text
 from gip_lint.lsp.positions import MARKUP_CELL_ENDS, TEXT_CELL_ENDS, UTF16, code_units, lsp_range, split_lines
 
 Range = tuple[tuple[int, int], tuple[int, int]]
-
-
-@attrs.frozen
-class FileSetup:
-    """How one buffer is linted: rules, readers, the selection of codes, options, overrides."""
-
-    rules: tuple[Rule, ...]
-    readers: tuple = ()
-    selection: Callable[[str], bool] = Selection()
-    context: Context = Context()
-    severity_overrides: dict = attrs.field(factory=dict)
-    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 @attrs.frozen
@@ -67,7 +57,8 @@ def wants(path: str, setup: FileSetup) -> bool:
 def read_buffer(text: str, path: str, setup: FileSetup):
     """The buffer as a SourceText, with the reader for its extension; or a GIP001 Diagnostic."""
     from gip_lint.engine.core_codes import CANNOT_READ
-    from gip_lint.readers import BUILTIN_READERS, TEXT_READER, reader_for
+    from gip_lint.engine.linter import choose_reader
+    from gip_lint.readers import TEXT_READER
 
     def cannot_read(message: str) -> Diagnostic:
         return Diagnostic(path=path, line=1, column=1, code=CANNOT_READ.code, message=message,
@@ -76,7 +67,7 @@ def read_buffer(text: str, path: str, setup: FileSetup):
     data = text.encode("utf-8", "surrogatepass")
     if len(data) > setup.max_bytes:
         return cannot_read(f"文件过大：{len(data)} 字节，超过上限 {setup.max_bytes} 字节")
-    reader = reader_for(path, tuple(BUILTIN_READERS) + tuple(setup.readers))
+    reader = choose_reader(path, setup.readers)  # as check chooses it
     if reader is TEXT_READER:
         return from_text(text, path)  # already decoded by the editor
     try:
@@ -94,7 +85,7 @@ def lint_buffer(text: str, path: str, setup: FileSetup, encoding: str = UTF16) -
         diagnostics: Sequence[Diagnostic] = (source,) if setup.selection(source.code) else ()
         markup = shift = False
     else:
-        diagnostics = lint_source(source, setup.rules, setup.selection, setup.context,
+        diagnostics = lint_source(source, setup.rules, setup.selection, setup.context(),
                                   setup.severity_overrides).diagnostics
         markup = source.kind != "text"
         # from_text drops a byte-order mark the editor may have kept: line 1 starts after it.

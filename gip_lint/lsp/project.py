@@ -12,8 +12,8 @@ import os
 from typing import Optional
 
 from gip_lint.config.files import Resolver, find_config_file, validate_codes
-from gip_lint.lsp.documents import FileSetup
-from gip_lint.rule import Context, Rule
+from gip_lint.engine.setup import FileSetup, setup_for
+from gip_lint.rule import Rule
 from gip_lint.config.settings import Settings
 
 
@@ -74,12 +74,7 @@ class Project:
         resolver = self._current_resolver(path)
         if resolver.is_excluded(path):
             return None
-        settings = resolver.settings_for(path)
-        plugins = resolver.plugins_for(path)
-        return FileSetup(rules=plugins.rules, readers=tuple(plugins.readers),
-                         selection=resolver.selection_for(settings, path),
-                         context=Context(options=dict(settings.options)),
-                         severity_overrides=dict(settings.severity), max_bytes=settings.max_file_size)
+        return setup_for(resolver, path)
 
     def rule(self, code: str) -> Optional[Rule]:
         """The rule behind ``code``, from any plugin set loaded so far."""

@@ -127,8 +127,10 @@ def create_server(project: Project) -> GipLintServer:
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: GipLintServer, params: types.InitializedParams) -> None:
-        for error in ls.project.plugin_errors:  # stderr alone would go unseen in an editor
-            ls.show(f"gip-lint {error}", types.MessageType.Warning)
+        from gip_lint.engine.plugins import report_plugin_errors
+
+        # stderr alone would go unseen in an editor
+        report_plugin_errors(ls.project.plugin_errors, show=lambda line: ls.show(line, types.MessageType.Warning))
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: GipLintServer, params: types.DidOpenTextDocumentParams) -> None:

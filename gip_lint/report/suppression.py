@@ -13,10 +13,9 @@ file is read again only when it mentions ``gip-lint:``; nothing is imported othe
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Optional, Sequence
 
 from gip_lint.lazy_re import lazy_compile
-from gip_lint.record import Record
 
 _DIRECTIVE = r"gip-lint:\s*ignore\[\s*([A-Za-z0-9_,\s]+?)\s*\]\s*"
 # Compiled on first use: a check of files without suppressions never needs them.
@@ -25,14 +24,15 @@ INLINE_COMMENT = lazy_compile(r"<!--\s*" + _DIRECTIVE + r"(.*?)\s*-->", re.S)
 INLINE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".shtml", ".xhtml")
 
 
-class Suppression(Record):
+class Suppression(NamedTuple):
     """Codes suppressed at ``line`` (and ``column``, None for a whole paragraph or line);
     ``at`` is where the suppression itself is written (for GIP010/GIP011)."""
 
-    __slots__ = ("codes", "reason", "line", "column", "at")
-
-    def __init__(self, codes: tuple[str, ...], reason: str, line: int, column, at: tuple[int, int]):
-        self._set(codes=codes, reason=reason, line=line, column=column, at=at)
+    codes: tuple  # of str
+    reason: str
+    line: int
+    column: Optional[int]
+    at: tuple  # (line, column)
 
     def covers(self, diagnostic) -> bool:
         return (diagnostic.code in self.codes and diagnostic.line == self.line
@@ -61,8 +61,6 @@ def word_suppressions(data: bytes) -> list[Suppression]:
 
     import docx
 
-    from gip_lint.cli.commands.annotate import body_targets
-
     document = docx.Document(io.BytesIO(data))
     directives = {}
     for comment in document.comments:
@@ -90,6 +88,33 @@ def word_suppressions(data: bytes) -> list[Suppression]:
                     codes, reason = directives.pop(key)
                     found.append(Suppression(codes, reason, line, column, (line, column or 1)))
     return found
+
+
+def body_targets(document) -> dict:
+    """line → a paragraph element, or {grid column → cell element} for a table row: a Word
+    document's body numbered as the docx reader numbers its lines (``annotate`` uses it too)."""
+    from docx.oxml.ns import qn
+
+    from gip_lint.readers.docx_reader import _body_items
+
+    targets: dict = {}
+    number = 0
+    for item in _body_items(document.element.body):
+        if item.tag == qn("w:p"):
+            number += 1
+            targets[number] = item
+            continue
+        for tr in item.tr_lst:
+            number += 1
+            column = 1 + tr.grid_before
+            cells = {}
+            for tc in tr.tc_lst:
+                span = max(tc.grid_span, 1)
+                for covered in range(column, column + span):
+                    cells[covered] = tc
+                column += span
+            targets[number] = cells
+    return targets
 
 
 def suppressions_for(path: str) -> list[Suppression]:

@@ -120,7 +120,8 @@ def lint_file(path: str | os.PathLike, *, select: Optional[Iterable[str]] = None
         rules, readers = loaded.rules, loaded.readers
     else:
         rules = _plugin_rules(plugins)
-        readers = tuple(reader for plugin in plugins if hasattr(plugin, "gip_lint_readers")
+        # A PluginSet's order: the later plugin's readers first (hookspecs.gip_lint_readers).
+        readers = tuple(reader for plugin in reversed(list(plugins)) if hasattr(plugin, "gip_lint_readers")
                         for reader in plugin.gip_lint_readers() or ())
     selection = Selection(select=tuple(select or ()), ignore=tuple(ignore))
     return list(lint_path(os.fspath(path), rules, selection, readers=readers).diagnostics)

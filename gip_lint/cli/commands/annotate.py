@@ -4,7 +4,8 @@ The office drafting a report works in Word or WPS: each finding becomes a commen
 "gip-lint") on the paragraph or table cell it is about, in a copy; the original is only read.
 Positions are the docx reader's (gip_lint/readers/docx_reader.py): a diagnostic's line is the
 number of a body paragraph or table row, counted in reading order, and in a row its column is
-the cell's grid column.  :func:`body_targets` walks the body the same way.
+the cell's grid column; :func:`gip_lint.report.suppression.body_targets` walks the body the
+same way (suppressions written as Word comments are found with it too).
 """
 
 from __future__ import annotations
@@ -73,9 +74,11 @@ def _lint(path: str, args) -> list:
         settings, plugins = resolver.settings_for(path), resolver.plugins_for(path)
     except (ValueError, ConfigError) as exc:
         raise UsageError(str(exc)) from None
+    from gip_lint.engine.plugins import report_plugin_errors
     from gip_lint.report.suppression import apply_suppressions
 
     result = runner.linter_for(settings, plugins, resolver)(path)
+    report_plugin_errors(resolver.plugin_errors)  # as check says them
     return apply_suppressions(path, result.diagnostics, resolver.selection_for(settings, path))
 
 
@@ -93,6 +96,8 @@ def annotate_bytes(data: bytes, diagnostics) -> bytes:
     import docx
 
     document = docx.Document(io.BytesIO(data))
+    from gip_lint.report.suppression import body_targets
+
     targets = body_targets(document)
     for diagnostic in diagnostics:
         runs = _anchor_runs(document, targets, diagnostic.line, diagnostic.column)
@@ -100,32 +105,6 @@ def annotate_bytes(data: bytes, diagnostics) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def body_targets(document) -> dict:
-    """line → a paragraph element, or {grid column → cell element} for a table row."""
-    from docx.oxml.ns import qn
-
-    from gip_lint.readers.docx_reader import _body_items
-
-    targets: dict = {}
-    number = 0
-    for item in _body_items(document.element.body):
-        if item.tag == qn("w:p"):
-            number += 1
-            targets[number] = item
-            continue
-        for tr in item.tr_lst:
-            number += 1
-            column = 1 + tr.grid_before
-            cells = {}
-            for tc in tr.tc_lst:
-                span = max(tc.grid_span, 1)
-                for covered in range(column, column + span):
-                    cells[covered] = tc
-                column += span
-            targets[number] = cells
-    return targets
 
 
 def _anchor_runs(document, targets: dict, line: int, column: int):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 FORMATS = ("text", "json", "json-lines", "csv", "parquet")
-TABLE_FORMATS = ("csv", "parquet")  # one wide row per report (gip_lint.report.corpus_table)
+TABLE_FORMATS = ("csv", "parquet")  # one wide row per report (as gip_lint.engine.extract.TABLE_FORMATS)
 
 
 def add_parser(subparsers) -> None:
@@ -36,9 +36,9 @@ def run(args) -> int:
     from gip_lint.cli.main import UsageError
 
     if args.format == "parquet":
-        from gip_lint.cli.commands.check import _parquet_ready
+        from gip_lint.engine.check import parquet_ready
 
-        _parquet_ready(args.output_file)
+        parquet_ready(args.output_file)
     try:
         to_file = args.output_file and args.format != "parquet"
         out = open(args.output_file, "w", encoding="utf-8", newline="") if to_file else sys.stdout
@@ -54,14 +54,16 @@ def run(args) -> int:
 def _run(args, out) -> int:
     from gip_lint.engine import runner
     from gip_lint.cli.main import EXIT_CLEAN, EXIT_FINDINGS, UsageError
-    from gip_lint.cli.commands.check import jobs_for
+    from gip_lint.engine.check import cluster_for, jobs_for
     from gip_lint.engine.plugins import load_plugins, report_plugin_errors
     from gip_lint.report.summary import Summary
 
     plugins = load_plugins()
     report_plugin_errors(plugins.errors)
     files = runner.files_to_lint(args.paths, plugins)
-    task = _Task("source-text" if getattr(args, "text", False) else args.format, plugins)
+    from gip_lint.engine.extract import ShowTask
+
+    task = ShowTask("source-text" if getattr(args, "text", False) else args.format, plugins)
     summary = Summary()
     status = EXIT_CLEAN
     if args.format == "csv":
@@ -85,8 +87,6 @@ def _run(args, out) -> int:
     from gip_lint.engine import progress
 
     show_progress = progress.wanted(len(files)) if show_progress is None else show_progress
-    from gip_lint.cli.commands.check import cluster_for
-
     cluster = cluster_for(args)
     if cluster is not None:
         from uuid import uuid4
@@ -118,108 +118,3 @@ def _crashed(path: str, message: str):
 
     diag = crashed(path, message).diagnostics[0]
     return path, None, [diag.code], f"{path}:1:1: {diag.code} {diag.message}"
-
-
-class _Task:
-    """Read one file and render it in the chosen format (runs in a worker with ``-j``).
-
-    Returns (path, output, codes found, error message); only ``csv`` runs the rules, for
-    its per-code counts.
-    """
-
-    def __init__(self, form: str, plugins):
-        self.form, self.plugins = form, plugins
-        self.codes = [rule.code for rule in plugins.rules]
-
-    def __call__(self, path: str):
-        from gip_lint.api import parse_source
-        from gip_lint.engine.core_codes import NOT_A_REPORT
-        from gip_lint.engine.linter import lint_source, read_source
-        from gip_lint.rule import Diagnostic
-
-        source = read_source(path, self.plugins.readers)
-        if isinstance(source, Diagnostic):
-            return (path, None, [source.code],
-                    f"{source.path}:{source.line}:{source.column}: {source.code} {source.message}")
-        if self.form == "source-text":  # show --text: the text the grammar reads, line for line
-            return path, source.original.rstrip("\n"), [], None
-        if self.form in TABLE_FORMATS:
-            from gip_lint.report.corpus_table import row
-
-            result = lint_source(source, self.plugins.rules)
-            report = result.report
-            codes = [d.code for d in result.diagnostics]
-            if report is None:  # the parser failed: lint_source reported it
-                return path, None, codes, f"{path}:1:1: {codes[0] if codes else ''} 报告未能解析"
-            return path, row(report, codes, self.codes), codes, None
-        report = in_user_positions(parse_source(source), source)
-        codes = [] if report.is_report else [NOT_A_REPORT.code]
-        if self.form == "text":
-            output = render_text(report)
-        else:
-            import json
-
-            output = json.dumps(report.to_json_dict(), ensure_ascii=False)
-        return path, output, codes, None
-
-
-def in_user_positions(report, source):
-    """The report with section and problem positions in the file the user opened (HTML line
-    and column, Word paragraph number) rather than in the text gip-lint generated from it."""
-    import attrs
-
-    if source.kind == "text":
-        return report
-    sections = tuple(attrs.evolve(s, line=line, column=column)
-                     for s in report.sections for line, column in [source.origin(s.line, s.column)])
-    problems = tuple(attrs.evolve(p, line=line, column=column)
-                     for p in report.problems for line, column in [source.origin(p.line, p.column)])
-    return attrs.evolve(report, sections=sections, problems=problems)
-
-
-def render_text(report) -> str:
-    from tabulate import tabulate
-
-    from gip_lint.model.labels import APPLICANT_COLUMNS, APPLICATION_ROW_NAMES, REVIEW_COLUMNS
-
-    def show(value):
-        return "（空）" if value is None else value
-
-    out = [f"文件：{report.path}",
-           f"标题：{report.title or '（未找到）'}",
-           f"机关：{report.organ or '（未识别）'}",
-           f"年份：{report.year or '（未识别）'}",
-           f"格式：{report.format or '（无法判断）'}",
-           f"是否年度报告：{'是' if report.is_report else '否'}",
-           "",
-           "部分："]
-    for section in report.sections:
-        mark = "" if section.standard else "  （措辞非标准）"
-        out.append(f"  {section.number}  第 {section.line} 行  {section.heading}{mark}")
-    if not report.sections:
-        out.append("  （未找到）")
-    out += ["", "表二 主动公开政府信息情况："]
-    if report.active is None:
-        out.append("  （未找到）")
-    else:
-        rows = [(item.block, item.label, "；".join(f"{k}={show(c.value)}" for k, c in item.cells.items()))
-                for item in report.active.items]
-        out.append(tabulate(rows, headers=("项", "信息内容", "数值")))
-    out += ["", "表三 收到和处理政府信息公开申请情况："]
-    if report.applications is None:
-        out.append("  （未找到）")
-    else:
-        rows = [(APPLICATION_ROW_NAMES.get(key, key),) + tuple(show(c.value if c else None) for c in cells)
-                for key, cells in report.applications.rows.items()]
-        out.append(tabulate(rows, headers=("行",) + APPLICANT_COLUMNS))
-    out += ["", "表四 政府信息公开行政复议、行政诉讼情况："]
-    if report.review_litigation is None:
-        out.append("  （未找到）")
-    else:
-        rows = [(group,) + tuple(show(c.value if c else None) for c in cells)
-                for group, cells in report.review_litigation.groups.items()]
-        out.append(tabulate(rows, headers=("组",) + REVIEW_COLUMNS))
-    if report.problems:
-        out += ["", "未能读懂的部分（GIP003）："]
-        out += [f"  第 {p.line} 行第 {p.column} 列：{p.message}" for p in report.problems]
-    return "\n".join(out)
