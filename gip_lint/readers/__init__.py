@@ -24,7 +24,18 @@ class Reader:
     read: Callable[[bytes, str], SourceText]
 
 
-TEXT_READER = Reader(name="text", extensions=(".txt", ".md", ".text", ".markdown"), read=from_bytes)
+def _read_text(data: bytes, path: str) -> SourceText:
+    source = from_bytes(data, path)
+    from gip_lint.readers.text_tables import needs_tables
+
+    if not needs_tables(source.original):
+        return source
+    from gip_lint.readers.text_tables import read_spaced_tables
+
+    return read_spaced_tables(source)
+
+
+TEXT_READER = Reader(name="text", extensions=(".txt", ".md", ".text", ".markdown"), read=_read_text)
 
 
 def _read_html(data: bytes, path: str) -> SourceText:
