@@ -19,6 +19,8 @@ as today (``docs/layouts.md``), never given a guessed cell.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from typing import Callable, Optional
 
@@ -38,11 +40,16 @@ _HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*、\S{4,}\s*$") 
 _TOKEN = re.compile(r"[^\s]+")
 _TITLE_LINE = re.compile(r"^\s*第[一二三四五六七八九十]+条\s*第?\s*[（(]?[一二三四五六七八九十]+[）)]?\s*项\s*$")
 _LINE = 2.0  # a line's height in column widths (a Chinese character is square: two columns)
+_MAX_GLYPHS = 50_000  # characters on a page
+_MAX_CHARS = 200_000  # characters in a file whose tables are read (a report: some 10,000)
 _NEAR = 8  # non-blank lines between a table and a declined table row that make them one table
 
 
 def needs_tables(text: str) -> bool:
-    """Whether ``text`` has lines of a space-aligned table (and no TAB in them)."""
+    """Whether ``text`` has lines of a space-aligned table (and no TAB in them), and is not
+    too long for reading them (time)."""
+    if len(text) > _MAX_CHARS:
+        return False
     found = 0
     for _ in _SPACED_ROW.finditer(text):
         found += 1
@@ -152,7 +159,10 @@ def _tables(lines: list[str]) -> list[_Found]:
             continue
         head, foot = page[0] * _LINE, _foot(lines, page) * _LINE
         for width in (_char_width, _display_width):
-            borderless = find_borderless(_glyphs(lines, page, width), head, foot)
+            glyphs = _glyphs(lines, page, width)
+            if len(glyphs) > _MAX_GLYPHS:
+                break  # not a page of a report (the PDF reader's limit too): read as it stands
+            borderless = find_borderless(glyphs, head, foot)
             tables = [t for t in (_table(lines, grid, borderless.glyphs[id(grid)], width) for grid in borderless.grids)
                       if t is not None]
             if tables:
@@ -176,11 +186,11 @@ def _foot(lines: list[str], page: list[int]) -> int:
 def _without_declined_neighbours(lines: list[str], found: list[_Found]) -> list[_Found]:
     """Drop each table with a space-aligned row left unread near it (the table's other part,
     declined): read alone, it would be a table missing rows.  Until nothing changes."""
+    rows = [i for i, line in enumerate(lines) if _SPACED_ROW.match(line) and not _numbers_only(line)]
     while True:
         taken = set().union(*(t.lines for t in found)) if found else set()
-        unread = [i for i, line in enumerate(lines) if i not in taken and _SPACED_ROW.match(line)
-                  and not _numbers_only(line)]
-        keep = [t for t in found if not any(_near(lines, t, i) for i in unread)]
+        unread = [i for i in rows if i not in taken]
+        keep = [t for t in found if not _near_any(lines, t, unread)]
         if len(keep) == len(found):
             return keep
         found = keep
@@ -191,23 +201,39 @@ def _numbers_only(line: str) -> bool:
     return all(_NUMBER.match(token) for token in line.split())
 
 
-def _near(lines: list[str], table: _Found, index: int) -> bool:
+def _near_any(lines: list[str], table: _Found, unread: list[int]) -> bool:
+    """Whether an unread row stands inside ``table`` or next to it: the nearest one above or
+    below with at most a few lines between (a page's foot and head), no section heading."""
     low, high = min(table.lines), max(table.lines)
-    if low <= index <= high:
+    at = bisect.bisect_left(unread, low)
+    if at < len(unread) and unread[at] <= high:
         return True
-    between = [i for i in (range(high + 1, index) if index > high else range(index + 1, low)) if lines[i].strip()]
-    # (another section's table is not this one's other part)
-    return len(between) <= _NEAR and not any(_HEADING.match(lines[i]) for i in between)
+    for index, between in ((unread[at] if at < len(unread) else None, range(high + 1, len(lines))),
+                           (unread[at - 1] if at else None, range(low - 1, -1, -1))):
+        if index is None:
+            continue
+        count = 0
+        for i in between:
+            if i == index:
+                return True
+            if lines[i].strip():
+                count += 1
+                if count > _NEAR or _HEADING.match(lines[i]):
+                    break  # (another section's table is not this one's other part)
+    return False
 
 
 def _table(lines: list[str], grid, glyphs: list, width) -> Optional[_Found]:
     """The grid as a TAB block with the file's positions; None when it must not be read."""
     cells = sorted(grid.cells, key=lambda c: (c.r0, c.x0))
-    rows = _prose_rows(cells)
-    cells = [c for c in cells if c.r0 >= rows]
-    if not cells or not _sound(cells):
+    rows: dict = {}
+    for cell in cells:
+        rows.setdefault(cell.r0, []).append(cell)
+    prose = _prose_rows(rows)
+    cells = [c for c in cells if c.r0 >= prose]
+    if not cells or not _sound({r: row for r, row in rows.items() if r >= prose}):
         return None
-    placed = _place(lines, glyphs, cells, width)
+    placed = _place(lines, glyphs, cells, prose, width)
     if placed is None:
         return None
     starts = sorted({c.x0 for c in cells})
@@ -230,37 +256,35 @@ def _table(lines: list[str], grid, glyphs: list, width) -> Optional[_Found]:
     return _Found(Table(tuple(out)), min(taken), taken)
 
 
-def _prose_rows(cells: list) -> int:
+def _prose_rows(rows: dict) -> int:
     """How many rows at the top of a grid are prose or headings caught as its header lines (a
     text file has no cell padding to set a table's labels apart from the margin)."""
     count = 0
-    while True:
-        row = [c for c in cells if c.r0 == count]
-        if not row:
-            return count
+    while count in rows:
+        row = rows[count]
         text = "".join(piece for c in row for piece in c.lines)
         single = len(row) == 1
-        if "。" in text or "；" in text or (single and (_SECTION.match(text) or ("，" in text and len(text) >= 20))):
-            count += 1
-            continue
-        return count
+        if not ("。" in text or "；" in text or (single and (_SECTION.match(text) or ("，" in text and len(text) >= 20)))):
+            break
+        count += 1
+    return count
 
 
-def _sound(cells: list) -> bool:
+def _sound(rows: dict) -> bool:
     """Rows and labels together: two number rows or more, each with a label of its own (or of a
     merged group above it); after the first, no row without numbers but table 二's titles and
     headers between its items (a label apart from its numbers is the label broken around them,
     which is not reassembled)."""
-    numbers = {c.r0 for c in cells if all(_NUMBER.match(p) for p in c.lines)}
+    numbers = {r for r, row in rows.items() if any(_numeric(c) for c in row)}
     if len(numbers) < 2:
         return False
-    number_x = min(c.x0 for c in cells if c.r0 in numbers and all(_NUMBER.match(p) for p in c.lines))
+    number_x = min(c.x0 for r in numbers for c in rows[r] if _numeric(c))
+    grouped = {r for row in rows.values() for c in row if c.x0 < number_x for r in range(c.r0 + 1, c.r1 + 1)}
     first = min(numbers)
-    for r in sorted({c.r0 for c in cells}):
-        row = [c for c in cells if c.r0 == r]
-        labels = [c for c in row if c.x0 < number_x]
+    for r in sorted(rows):
+        row = rows[r]
         if r in numbers:
-            if not labels and not any(c.r0 < r <= c.r1 and c.x0 < number_x for c in cells):
+            if not any(c.x0 < number_x for c in row) and r not in grouped:
                 return False
         elif r > first:
             header = any(c.x0 >= number_x for c in row)
@@ -270,30 +294,38 @@ def _sound(cells: list) -> bool:
     return True
 
 
-def _place(lines: list[str], glyphs: list, cells: list, width) -> Optional[dict]:
+def _numeric(cell) -> bool:
+    return all(_NUMBER.match(piece) for piece in cell.lines)
+
+
+def _place(lines: list[str], glyphs: list, cells: list, skip: int, width) -> Optional[dict]:
     """Where every text piece of ``cells`` stands in the file: {id(cell): [(line, index)]}.
 
-    The grid's pieces are the lines' space-separated tokens; each token of the grid's lines,
-    top to bottom and left to right, is the next piece of the earliest row's cell that awaits
-    that text in the token's column (or the next one: a header starts before its numbers)."""
+    The grid's pieces are the lines' space-separated tokens; each token of the grid's lines
+    (after the ``skip`` prose lines on top), top to bottom and left to right, is the next piece
+    of the earliest row's cell that awaits that text in the token's column (or the next one: a
+    header may start before its numbers)."""
     starts = sorted({c.x0 for c in cells})
     pending = {id(c): 0 for c in cells}
     placed: dict = {id(c): [] for c in cells}
-    grid_lines = sorted({round(g.top / _LINE) for g in glyphs})
-    for index in grid_lines:
+    waiting: dict = {}  # (text, column x) → heap of (row, order, cell) awaiting that text there
+    for order, cell in enumerate(cells):
+        heapq.heappush(waiting.setdefault((cell.lines[0], cell.x0), []), (cell.r0, order, cell))
+    for index in sorted({round(g.top / _LINE) for g in glyphs})[skip:]:
         line = lines[index]
         xs = _columns(line, width)
         for token, start in _tokens(line):
-            x = xs[start]
-            natural = max((k for k, s in enumerate(starts) if s <= x + 2), default=0)
-            allowed = {starts[natural], starts[min(natural + 1, len(starts) - 1)]}
-            waiting = [c for c in cells if pending[id(c)] < len(c.lines) and c.lines[pending[id(c)]] == token]
-            near = [c for c in waiting if c.x0 in allowed]
-            if not near:
-                continue  # a line of the grid's prose rows, dropped above
-            cell = min(near, key=lambda c: (c.r0, c.x0 != starts[natural]))
+            natural = max(bisect.bisect_right(starts, xs[start] + 2) - 1, 0)
+            options = [(heap[0][0], k != natural, k, heap) for k in {natural, min(natural + 1, len(starts) - 1)}
+                       for heap in [waiting.get((token, starts[k]))] if heap]
+            if not options:
+                return None  # a piece of no cell: the grid is not these lines
+            _, _, _, heap = min(options, key=lambda o: o[:3])
+            _, order, cell = heapq.heappop(heap)
             placed[id(cell)].append((index, start))
             pending[id(cell)] += 1
+            if pending[id(cell)] < len(cell.lines):
+                heapq.heappush(waiting.setdefault((cell.lines[pending[id(cell)]], cell.x0), []), (cell.r0, order, cell))
     if any(pending[id(c)] != len(c.lines) for c in cells):
         return None  # a piece not found where it stands: no position to give it
     return placed
