@@ -190,3 +190,49 @@ def test_the_real_pdf_through_pdftotext(tmp_path):
     item = next(i for i in report.active.items if i.label == "行政事业性收费")
     cell = next(iter(item.cells.values()))
     assert source.origin(cell.line, cell.column) == _position(file_lines, "行政事业性收费", "96171.6")
+
+
+def _aligned_by_hand(text: str) -> tuple[str, int]:
+    """The seed with table 二 aligned with spaces by display width (an editor's monospace font:
+    a Chinese character two columns), and the line of 行政规范性文件 (1-based)."""
+    from wcwidth import wcswidth
+
+    lines = text.split("\n")
+    start = lines.index("二、主动公开政府信息情况")
+    end = next(i for i, line in enumerate(lines) if line.startswith("三、"))
+    for index in range(start + 1, end):
+        if "\t" in lines[index]:
+            lines[index] = "".join(cell + " " * (24 - wcswidth(cell)) for cell in lines[index].split("\t")).rstrip()
+    return "\n".join(lines), next(i for i, line in enumerate(lines, 1) if line.startswith("行政规范性文件"))
+
+
+def test_table_two_aligned_by_display_width_is_read(tmp_path, seeds):
+    text = seeds["004"].read_text(encoding="utf-8")
+    aligned, line = _aligned_by_hand(text)
+    path = tmp_path / "aligned.txt"
+    path.write_text(aligned, encoding="utf-8")
+    source = read_path(path)
+    report = parse_source(source)
+    assert _tables_two(report) == _tables_two(gip_lint.parse(text))
+    assert report.problems == ()
+    cell = next(i for i in report.active.items if i.label == "行政规范性文件").cells["现行有效件数"]
+    # "行政规范性文件" is 14 columns wide, padded to 24, then 4 and 53 in 24 columns each: 178 at
+    # display column 73, the 7 + 10 + 24 + 24 + 1 = 66th character of the line.
+    assert source.origin(cell.line, cell.column) == (line, 66)
+    assert aligned.split("\n")[line - 1][65:68] == "178"
+
+
+def test_a_row_number_apart_from_its_label_is_part_of_the_label(tmp_path, seeds, rules):
+    """"4." with spaces before the rest of its label (a list number and its TAB in Word): the
+    row 三(三)4, its number not a value."""
+    text = seeds["004"].read_text(encoding="utf-8")
+    path = _layout_text(tmp_path, render_pdf(text, grid=False))
+    layout = path.read_text(encoding="utf-8")
+    apart = layout.replace("4.保护第三方合法权益   ", "4.  保护第三方合法权益 ")  # the numbers stay in their columns
+    assert apart != layout
+    path.write_text(apart, encoding="utf-8")
+    source = read_path(path)
+    report = parse_source(source)
+    assert _tables(report) == _tables(gip_lint.parse(text))
+    assert "\t4.\t保护第三方合法权益\t1\t0\t0\t0\t0\t0\t1\n" in source.original
+    assert [d.code for d in lint_source(source, rules).diagnostics] == []

@@ -128,8 +128,8 @@ def _glyphs(lines: list[str], page: list[int], width) -> list:
     glyphs = []
     for index in page:
         line = lines[index]
-        if not line.strip():
-            continue
+        if not line.strip() or "\t" in line:
+            continue  # (a TAB row is a table row as it stands)
         xs = _columns(line, width)
         top = index * _LINE
         for token, start in _tokens(line):
@@ -226,48 +226,45 @@ def _near_any(lines: list[str], table: _Found, unread: list[int]) -> bool:
 def _table(lines: list[str], grid, glyphs: list, width) -> Optional[_Found]:
     """The grid as a TAB block with the file's positions; None when it must not be read."""
     cells = sorted(grid.cells, key=lambda c: (c.r0, c.x0))
+    placed = _place(lines, glyphs, cells, width)
+    if placed is None:
+        return None
     rows: dict = {}
     for cell in cells:
         rows.setdefault(cell.r0, []).append(cell)
-    prose = _prose_rows(rows)
-    cells = [c for c in cells if c.r0 >= prose]
-    if not cells or not _sound({r: row for r, row in rows.items() if r >= prose}):
+    # Prose or headings caught above or below as the table's header or its next part's head
+    # (a text file has no cell padding to set a table's labels apart from the margin).
+    order = sorted(rows)
+    while order and _prose(rows[order[0]]):
+        del rows[order.pop(0)]
+    while order and _prose(rows[order[-1]]):
+        del rows[order.pop()]
+    if not rows or not _sound(rows):
         return None
-    placed = _place(lines, glyphs, cells, prose, width)
-    if placed is None:
-        return None
+    cells = [c for r in order for c in rows[r]]
     starts = sorted({c.x0 for c in cells})
     by_start = {(c.r0, c.x0): c for c in cells}
-    row_line = {}
-    for cell in cells:
-        for line, _ in placed[id(cell)]:
-            row_line[cell.r0] = min(row_line.get(cell.r0, line), line)
+    row_line = {r: min(line for c in rows[r] for line, _ in placed[id(c)]) for r in order}
     out = []
-    for r in sorted(row_line):
+    for r in order:
         row = []
         for x in starts:
             cell = by_start.get((r, x))
             if cell is None:
                 row.append(CellContent((), row_line[r] + 1, _column_at(lines[row_line[r]], x, width)))
-                continue
-            row.append(_content(cell, placed[id(cell)], lines))
+            else:
+                row.append(_content(cell, placed[id(cell)], lines))
         out.append(tuple(row))
     taken = {line for cell in cells for line, _ in placed[id(cell)]}
     return _Found(Table(tuple(out)), min(taken), taken)
 
 
-def _prose_rows(rows: dict) -> int:
-    """How many rows at the top of a grid are prose or headings caught as its header lines (a
-    text file has no cell padding to set a table's labels apart from the margin)."""
-    count = 0
-    while count in rows:
-        row = rows[count]
-        text = "".join(piece for c in row for piece in c.lines)
-        single = len(row) == 1
-        if not ("。" in text or "；" in text or (single and (_SECTION.match(text) or ("，" in text and len(text) >= 20)))):
-            break
-        count += 1
-    return count
+def _prose(row: list) -> bool:
+    """A row that is a sentence or a section's heading, not a table's."""
+    text = "".join(piece for c in row for piece in c.lines)
+    if "。" in text or "；" in text:
+        return True
+    return len(row) == 1 and bool(_SECTION.match(text) or ("，" in text and len(text) >= 20))
 
 
 def _sound(rows: dict) -> bool:
@@ -298,20 +295,19 @@ def _numeric(cell) -> bool:
     return all(_NUMBER.match(piece) for piece in cell.lines)
 
 
-def _place(lines: list[str], glyphs: list, cells: list, skip: int, width) -> Optional[dict]:
+def _place(lines: list[str], glyphs: list, cells: list, width) -> Optional[dict]:
     """Where every text piece of ``cells`` stands in the file: {id(cell): [(line, index)]}.
 
-    The grid's pieces are the lines' space-separated tokens; each token of the grid's lines
-    (after the ``skip`` prose lines on top), top to bottom and left to right, is the next piece
-    of the earliest row's cell that awaits that text in the token's column (or the next one: a
-    header may start before its numbers)."""
+    The grid's pieces are the lines' space-separated tokens; each token of the grid's lines, top
+    to bottom and left to right, is the next piece of the earliest row's cell that awaits that
+    text in the token's column (or the next one: a header may start before its numbers)."""
     starts = sorted({c.x0 for c in cells})
     pending = {id(c): 0 for c in cells}
     placed: dict = {id(c): [] for c in cells}
     waiting: dict = {}  # (text, column x) → heap of (row, order, cell) awaiting that text there
     for order, cell in enumerate(cells):
         heapq.heappush(waiting.setdefault((cell.lines[0], cell.x0), []), (cell.r0, order, cell))
-    for index in sorted({round(g.top / _LINE) for g in glyphs})[skip:]:
+    for index in sorted({round(g.top / _LINE) for g in glyphs}):
         line = lines[index]
         xs = _columns(line, width)
         for token, start in _tokens(line):
