@@ -77,7 +77,8 @@ def read_spaced_tables(source: SourceText) -> SourceText:
         if index not in skip:
             builder.line((Segment(lines[index], index + 1, 1, True),) if lines[index] else ())
         index += 1
-    return builder.build(source.path, source.encoding, source.kind)
+    # (not "text": positions are not the generated text's own, quotes are of the generated rows)
+    return builder.build(source.path, source.encoding, "text-layout")
 
 
 # --- lines into glyphs, page by page -----------------------------------------------------------------
