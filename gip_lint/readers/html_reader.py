@@ -328,8 +328,8 @@ def _align_headers(rows: list[list[CellContent]], origins: list[list[Optional[in
                 break
             below.append(cols)
         if not below or any(cols != below[0] for cols in below) or below[0] == header \
-                or len(below[0]) != len(header):
-            continue
+                or len(below[0]) != len(header) or below[0][-1] >= len(rows[h]):
+            continue  # (value cells beyond a short header row's end: nothing to align it by)
         old = [rows[h][c] for c in header]
         for c in header:
             rows[h][c] = blank_cell(*_anchor(rows[h][c]))
