@@ -20,26 +20,25 @@ as today (``docs/layouts.md``), never given a guessed cell.
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 from typing import Callable, Optional
 
-from gip_lint.readers.layout import CellContent, Segment, Table, TextBuilder
+from gip_lint.lazy_re import lazy_compile
 from gip_lint.source import SourceText
 
+# Every text file is tested with _SPACED_ROW: patterns are compiled, and the layout module is
+# imported, only when a file has such rows (a cold check of a TAB report pays nothing for them).
 #: A line of a space-aligned table: a run of two spaces or more, then a number ending the line
 #: or followed by spaces (cheap test whether a text file needs this reader at all).
-_SPACED_ROW = re.compile(r"^[^\t\n]*\S {2,}-?\d[\d,.]*%?(?: [^\n]*)?$", re.M)
+_SPACED_ROW = lazy_compile(r"^[^\t\n]*\S {2,}-?\d[\d,.]*%?(?: [^\n]*)?$", re.M)
 _MIN_SPACED_ROWS = 3
-_NUMBER = re.compile(r"^-?\d[\d,.]*%?$")
-_OWN_NUMBER = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[、.．]"
-                         r"|第[一二三四五六七八九十]+条)")
-_TITLE = re.compile(r"^\s*第[一二三四五六七八九十]+条")
-_SECTION = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[）)])")
-_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*、\S{4,}\s*$")  # a section's heading, on a line of its own
-_TOKEN = re.compile(r"[^\s]+")
-_TITLE_LINE = re.compile(r"^\s*第[一二三四五六七八九十]+条\s*第?\s*[（(]?[一二三四五六七八九十]+[）)]?\s*项\s*$")
-_LINE = 2.0  # a line's height in column widths (a Chinese character is square: two columns)
+_NUMBER = lazy_compile(r"^-?\d[\d,.]*%?$")
+_TITLE = lazy_compile(r"^\s*第[一二三四五六七八九十]+条")
+_SECTION = lazy_compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[）)])")
+_HEADING = lazy_compile(r"^\s*[一二三四五六七八九十]+\s*、\S{4,}\s*$")  # a section's heading, on a line of its own
+_TOKEN = lazy_compile(r"[^\s]+")
+_TITLE_LINE = lazy_compile(r"^\s*第[一二三四五六七八九十]+条\s*第?\s*[（(]?[一二三四五六七八九十]+[）)]?\s*项\s*$")
+_LINE = 2.0  # a line's height in columns: pdf_borderless cuts at gaps over 0.4 heights, so at one space
 _MAX_GLYPHS = 50_000  # characters on a page
 _MAX_CHARS = 200_000  # characters in a file whose tables are read (a report: some 10,000)
 _NEAR = 8  # non-blank lines between a table and a declined table row that make them one table
@@ -60,6 +59,8 @@ def needs_tables(text: str) -> bool:
 
 def read_spaced_tables(source: SourceText) -> SourceText:
     """``source`` with its space-aligned tables as TAB rows; ``source`` itself when none is read."""
+    from gip_lint.readers.layout import Segment, TextBuilder
+
     lines = source.original.split("\n")
     tables = _tables(lines)
     if not tables:
@@ -147,7 +148,7 @@ def _glyphs(lines: list[str], page: list[int], width) -> list:
 class _Found:
     """A table read from the file: its TAB block, the first line it stands at, its lines."""
 
-    def __init__(self, block: Table, first: int, lines: set[int]) -> None:
+    def __init__(self, block, first: int, lines: set[int]) -> None:
         self.block, self.first, self.lines = block, first, lines
 
 
@@ -172,7 +173,7 @@ def _tables(lines: list[str]) -> list[_Found]:
     return _without_declined_neighbours(lines, found)
 
 
-_PAGE_NUMBER = re.compile(r"^\s*([-—–－_ ]*\d{1,4}[-—–－_ ]*|第\s*\d+\s*页.*|\d+\s*/\s*\d+)\s*$")
+_PAGE_NUMBER = lazy_compile(r"^\s*([-—–－_ ]*\d{1,4}[-—–－_ ]*|第\s*\d+\s*页.*|\d+\s*/\s*\d+)\s*$")
 
 
 def _foot(lines: list[str], page: list[int]) -> int:
@@ -226,6 +227,8 @@ def _near_any(lines: list[str], table: _Found, unread: list[int]) -> bool:
 
 def _table(lines: list[str], grid, glyphs: list, width) -> Optional[_Found]:
     """The grid as a TAB block with the file's positions; None when it must not be read."""
+    from gip_lint.readers.layout import CellContent, Table
+
     cells = sorted(grid.cells, key=lambda c: (c.r0, c.x0))
     placed = _place(lines, glyphs, cells, width)
     if placed is None:
@@ -302,6 +305,8 @@ def _place(lines: list[str], glyphs: list, cells: list, width) -> Optional[dict]
     The grid's pieces are the lines' space-separated tokens; each token of the grid's lines, top
     to bottom and left to right, is the next piece of the earliest row's cell that awaits that
     text in the token's column (or the next one: a header may start before its numbers)."""
+    import heapq
+
     starts = sorted({c.x0 for c in cells})
     pending = {id(c): 0 for c in cells}
     placed: dict = {id(c): [] for c in cells}
@@ -337,8 +342,10 @@ def _column_at(line: str, x: float, width) -> int:
     return len(line) + 1
 
 
-def _content(cell, places: list, lines: list[str]) -> CellContent:
+def _content(cell, places: list, lines: list[str]):
     """A cell's pieces joined as pdf_geometry.join_lines does, each piece at its own position."""
+    from gip_lint.readers.layout import CellContent, Segment
+
     segments: list[Segment] = []
     text = ""
     for piece, (line, index) in zip(cell.lines, places):
