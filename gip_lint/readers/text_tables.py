@@ -100,9 +100,11 @@ def _char_width(char: str) -> int:
 
 
 def _display_width(char: str) -> int:
-    from wcwidth import wcwidth
+    """Two columns for a wide (East Asian) character, as a monospace editor shows it.  (The
+    standard library's table: importing wcwidth would cost some 15 ms of a cold check.)"""
+    import unicodedata
 
-    return max(wcwidth(char), 1)
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def _columns(line: str, width: Callable[[str], int]) -> list[int]:
