@@ -250,6 +250,10 @@ def _table(lines: list[str], grid, glyphs: list, width) -> Optional[_Found]:
     cells = [c for r in order for c in rows[r]]
     starts = sorted({c.x0 for c in cells})
     by_start = {(c.r0, c.x0): c for c in cells}
+    if len(by_start) < len(cells):
+        # Two cells of a row in one column: header words pdftotext crowded together (its grid
+        # has room for a wide character's half only), which column each names is a guess.
+        return None
     row_line = {r: min(line for c in rows[r] for line, _ in placed[id(c)]) for r in order}
     out = []
     for r in order:
