@@ -12,9 +12,10 @@ column of its grid); a page that reads no table so is tried again by display wid
 characters two columns), as a table aligned by hand in an editor is.
 
 Precise before eager: a table that the borderless logic declines, whose rows or labels come
-apart (a row of numbers without its label, a numbered label without its numbers), or that has
-a declined table row next to it (its other part on the next page) is left as it was, and read
-as today (``docs/layouts.md``), never given a guessed cell.
+apart (a row of numbers without its label, a numbered label without its numbers), with two
+cells of a row in one column, or that has a declined table row next to it (its other part on
+the next page) is left as it was, and read as before (``docs/layouts.md``), never given a
+guessed cell.
 """
 
 from __future__ import annotations
