@@ -90,3 +90,13 @@ def test_script_content_is_raw_text_up_to_its_end_tag():
 ])
 def test_attributes_are_read_as_browsers_read_them(page, attrs):
     assert build_tree(page).children[0].attrs == attrs
+
+
+def test_a_header_row_shorter_than_the_value_columns_is_not_aligned_and_does_not_crash():
+    """Value cells that start beyond the end of a short header row (mutated or hand-made pages):
+    the header stays where it is — never an IndexError, which made the whole page a GIP001."""
+    page = ("<html><body><p>x</p><table><tr><td>信息内容</td><td>本年制发件数</td></tr>"
+            "<tr><td colspan=2>规章</td><td>1</td></tr><tr><td colspan=2>行政规范性文件</td><td>2</td></tr>"
+            "</table></body></html>")
+    source = read_html(page.encode(), "a.html")
+    assert "\n信息内容\t本年制发件数\n规章\t\t1\n行政规范性文件\t\t2\n" in source.original

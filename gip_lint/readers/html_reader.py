@@ -5,10 +5,10 @@ rowspan/colspan, ``&nbsp;`` in blank cells, labels split over ``<span>``/``<font
 navigation and footers around the report, GB2312/GBK pages.  This module
 
 1. decodes the bytes (BOM, valid UTF-8, the ``<meta>`` charset, GB18030: :func:`decode_html`),
-2. builds a small element tree with :mod:`gip_lint.readers.html_tokens`, a tokenizer linear on
-   any input that reports the exact line and column of every tag and text run (tree builders
-   such as BeautifulSoup keep positions for tags only), closing optional end tags the way
-   browsers do,
+2. builds a small element tree (:mod:`gip_lint.readers.html_tree`) from the tokens of
+   :mod:`gip_lint.readers.html_tokens`, a tokenizer linear on any input that reports the exact
+   line and column of every tag and text run (tree builders such as BeautifulSoup keep
+   positions for tags only), closing optional end tags the way browsers do,
 3. walks it: paragraphs and headings become lines, a data table becomes TAB-separated rows
    with merged cells expanded into the grid (covered cells blank, as the text seeds have
    them), and site chrome (scripts, styles, ``<nav>``, ``<aside>``, ``<footer>``, Word's XML
@@ -25,6 +25,7 @@ import re
 from typing import Optional, Union
 
 from gip_lint.readers.html_tokens import Tokenizer
+from gip_lint.readers.html_tree import BLOCK, SKIP, SKIP_PREFIXES, TABLE_PARTS, Node, build_tree
 from gip_lint.readers.layout import (
     CellContent,
     Paragraph,
@@ -109,134 +110,11 @@ def decode_html(data: bytes) -> tuple[str, str]:
         raise
 
 
-# --- a small element tree with positions -------------------------------------------------------
-
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen basefont frame".split())
-# Elements whose content is never report text.
-_SKIP = frozenset("head script style noscript template nav aside select option button iframe svg math "
-                  "canvas object audio video map xml title textarea".split())
-_SKIP_PREFIXES = ("w:", "m:", "v:")  # Word's XML islands and shapes inside saved pages
-# Starting one of these closes an open <p> (as browsers do).
-_CLOSES_P = frozenset("address article aside blockquote center details dialog dir div dl fieldset figcaption "
-                      "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section "
-                      "summary table ul li dd dt".split())
-_BLOCK = _CLOSES_P | frozenset("body html tr td th caption thead tbody tfoot br option".split())
-_TABLE_PARTS = frozenset(("thead", "tbody", "tfoot"))
-MAX_DEPTH = 256  # deeper nesting is flattened (no recursion limits, no quadratic walks)
-
-
-class Node:
-    __slots__ = ("tag", "attrs", "line", "column", "children", "parent")
-
-    def __init__(self, tag: str, attrs: dict, line: int, column: int, parent: Optional["Node"]):
-        self.tag = tag
-        self.attrs = attrs
-        self.line = line
-        self.column = column
-        self.children: list[Union["Node", Segment]] = []
-        self.parent = parent
-
-
-class _TreeBuilder(Tokenizer):
-    def __init__(self) -> None:
-        super().__init__()
-        self.root = Node("#root", {}, 1, 1, None)
-        self.stack: list[Node] = [self.root]
-        self.open: dict[str, int] = {}  # tag → how many are on the stack (closing needs no walk then)
-
-    # positions: getpos() is (1-based line, 0-based column) of the current token
-    def _pos(self) -> tuple[int, int]:
-        line, offset = self.getpos()
-        return line, offset + 1
-
-    def _close_until(self, tags: frozenset, boundary: frozenset) -> None:
-        """Pop up to and including the innermost open element in ``tags``, unless a
-        ``boundary`` element is met first."""
-        if not any(self.open.get(tag) for tag in tags):
-            return  # 200,000 nested <div> cost no walk down the stack for each
-        for index in range(len(self.stack) - 1, 0, -1):
-            tag = self.stack[index].tag
-            if tag in tags:
-                self._pop_from(index)
-                return
-            if tag in boundary:
-                return
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("td", "th"):
-            self._close_until(frozenset(("td", "th")), frozenset(("table",)))
-        elif tag == "tr":
-            self._close_until(frozenset(("tr",)), frozenset(("table",)))
-        elif tag in _TABLE_PARTS:
-            self._close_until(_TABLE_PARTS | frozenset(("tr",)), frozenset(("table",)))
-        elif tag == "li":
-            self._close_until(frozenset(("li",)), frozenset(("ul", "ol", "table", "td", "th")))
-        elif tag in ("dd", "dt"):
-            self._close_until(frozenset(("dd", "dt")), frozenset(("dl", "table", "td", "th")))
-        if tag in _CLOSES_P:
-            self._close_until(frozenset(("p",)), frozenset(("td", "th", "table", "button")))
-        line, column = self._pos()
-        values = {}
-        for key, value in attrs:
-            values.setdefault(key, value or "")
-        parent = self.stack[-1]
-        node = Node(tag, values, line, column, parent)
-        parent.children.append(node)
-        if tag not in _VOID and len(self.stack) < MAX_DEPTH:
-            self.stack.append(node)
-            self.open[tag] = self.open.get(tag, 0) + 1
-
-    def _pop_from(self, index: int) -> None:
-        for node in self.stack[index:]:
-            self.open[node.tag] -= 1
-        del self.stack[index:]
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID and self.stack[-1].tag == tag and len(self.stack) > 1:
-            self._pop_from(len(self.stack) - 1)
-
-    def handle_endtag(self, tag):
-        if tag == "br":  # </br> is read as <br> by every browser
-            self.handle_starttag("br", [])
-            return
-        boundary = frozenset(("table",)) if tag in ("td", "th", "tr") or tag in _TABLE_PARTS else frozenset()
-        self._close_until(frozenset((tag,)), boundary)
-
-    def _text(self, text: str, exact: bool) -> None:
-        if not text:
-            return
-        line, column = self._pos()
-        parent = self.stack[-1]
-        if not exact:
-            parent.children.append(Segment(text, line, column, False))
-            return
-        for index, piece in enumerate(text.split("\n")):  # exact runs never cross a line
-            if index:
-                line, column = line + 1, 1
-                parent.children.append(Segment("\n", line, column, False))
-            if piece:
-                parent.children.append(Segment(piece, line, column, True))
-            column += len(piece)
-
-    def handle_data(self, data):
-        self._text(data, True)
-
-    def handle_reference(self, raw, text):
-        self._text(text, False)
-
-
-def build_tree(text: str) -> Node:
-    builder = _TreeBuilder()
-    builder.feed(text)
-    return builder.root
-
-
 # --- walking the tree ----------------------------------------------------------------------------
 
 
 def _skipped(node: Node) -> bool:
-    if node.tag in _SKIP or node.tag.startswith(_SKIP_PREFIXES):
+    if node.tag in SKIP or node.tag.startswith(SKIP_PREFIXES):
         return True
     # A page footer never holds the report; a <header> may hold its title, and whatever
     # chrome it has stands before the title, where it is dropped anyway.
@@ -274,7 +152,7 @@ def _text_of(node: Node) -> list[Segment]:
         if isinstance(child, Segment):
             out.append(child)
         elif not _skipped(child):
-            if child.tag in _BLOCK:
+            if child.tag in BLOCK:
                 out.append(Segment(" ", child.line, child.column, False))
             pending.extend(reversed(child.children))
     return out
@@ -294,7 +172,7 @@ def _rows(table: Node) -> list[tuple[Node, list[Node]]]:
                     rows.append((loose[0], loose[:]))
                     loose.clear()
                 rows.append((child, [c for c in child.children if isinstance(c, Node) and c.tag in ("td", "th")]))
-            elif child.tag in _TABLE_PARTS or child.tag == "form":
+            elif child.tag in TABLE_PARTS or child.tag == "form":
                 visit(child)
             elif child.tag in ("td", "th"):
                 loose.append(child)
@@ -354,7 +232,7 @@ class _Walker:
                 self._end_paragraph()
                 self.blocks.append(self._table(node))
                 continue
-            if node.tag in _BLOCK:
+            if node.tag in BLOCK:
                 self._end_paragraph()
                 pending.append(("close", node))
             pending.extend(("child", c) for c in reversed(node.children))
@@ -450,8 +328,8 @@ def _align_headers(rows: list[list[CellContent]], origins: list[list[Optional[in
                 break
             below.append(cols)
         if not below or any(cols != below[0] for cols in below) or below[0] == header \
-                or len(below[0]) != len(header):
-            continue
+                or len(below[0]) != len(header) or below[0][-1] >= len(rows[h]):
+            continue  # (value cells beyond a short header row's end: nothing to align it by)
         old = [rows[h][c] for c in header]
         for c in header:
             rows[h][c] = blank_cell(*_anchor(rows[h][c]))

@@ -153,6 +153,12 @@ class TextBuilder:
                 self._write(seg.text, starts, sources, seg.line, seg.column, seg.exact)
         self.blank()
 
+    def line(self, line: Line) -> None:
+        """One line as it stands (no blank line around it): a text file's own lines."""
+        starts, sources = self._new_line()
+        for seg in line:
+            self._write(seg.text, starts, sources, seg.line, seg.column, seg.exact)
+
     def table(self, table: Table) -> None:
         self.blank()
         for row in table.rows:
