@@ -125,7 +125,7 @@ class Resolver:
         return {rule.code: rule for plugin_set in self._plugin_sets.values() for rule in plugin_set.rules}
 
     def selection_for(self, settings: Settings, path: str) -> FileSelection:
-        from gip_lint.engine.runner import selection_for
+        from gip_lint.engine.setup import selection_for
 
         return FileSelection(selection_for(settings), ignored_codes(settings, self.lookup_path(path)))
 
