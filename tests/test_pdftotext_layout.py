@@ -249,7 +249,7 @@ def test_a_row_number_apart_from_its_label_is_part_of_the_label(tmp_path, seeds,
 def test_show_gives_the_text_file_s_own_lines(tmp_path, seeds):
     """The generated text has other line numbers than the file: sections in `show --format json`
     are the file's, as diagnostics are."""
-    from gip_lint.cli.commands.show import in_user_positions
+    from gip_lint.engine.extract import in_user_positions
 
     text = seeds["004"].read_text(encoding="utf-8")
     path = _layout_text(tmp_path, render_pdf(text, grid=False))
