@@ -15,6 +15,7 @@ from gip_lint.model.document import (
     Position,
     RawCell,
     Report,
+    ReportFormat,
     Row,
     TableBlock,
     TextLine,
@@ -140,17 +141,17 @@ def _markers_in(text: str) -> tuple[tuple[str, str], ...]:
     return tuple([(version, marker) for version, markers in _MARKERS for marker in markers if marker in squashed])
 
 
-_MARKERS = (("2021", FORMAT_2021_MARKERS), ("2019", FORMAT_2019_MARKERS))
+_MARKERS = ((ReportFormat.V2021, FORMAT_2021_MARKERS), (ReportFormat.V2019, FORMAT_2019_MARKERS))
 # Substring tests, not a regex: a pattern of these Chinese markers cost milliseconds to compile.
 _MARKER_ENDS = "".join(sorted({marker[-1] for _, markers in _MARKERS for marker in markers}))
 
 
-def _format_version(evidence) -> Optional[str]:
+def _format_version(evidence) -> Optional[ReportFormat]:
     versions = {version for version, _, _ in evidence}
-    if "2021" in versions:
-        return "2021"
-    if "2019" in versions:
-        return "2019"
+    if ReportFormat.V2021 in versions:
+        return ReportFormat.V2021
+    if ReportFormat.V2019 in versions:
+        return ReportFormat.V2019
     return None
 
 

@@ -7,11 +7,38 @@ in the file the user opened), so a diagnostic can point at it.
 
 from __future__ import annotations
 
+import enum
 from typing import Optional, Union
 
 import attrs
 
 Number = Union[int, float]
+
+
+class _StrValued(str, enum.Enum):
+    """A str-valued enum that prints, formats and serialises as its value (like 3.11's StrEnum,
+    which 3.10 lacks): JSON output and comparisons with the strings stay as they were."""
+
+    __str__ = str.__str__
+    __format__ = str.__format__
+
+
+class CellProblem(_StrValued):
+    """Why a cell is not a plain number (``Cell.problem``)."""
+
+    TEXT = "text"  # not a number at all: no value
+    NEGATIVE = "negative"  # "-3": the value, but a count is never negative
+    DECIMAL = "decimal"  # a decimal where a count belongs (rules tell; cells never carry it)
+    UNIT = "unit"  # "22件": the number, with a unit after it
+    NOTE = "note"  # "22（其中修订16件）": the number, with a note after it
+    PLACEHOLDER = "placeholder"  # "-", "/", "无": nothing written, a blank
+
+
+class ReportFormat(_StrValued):
+    """The format version of a report (spec §6)."""
+
+    V2021 = "2021"  # 国办公开办函〔2021〕30号
+    V2019 = "2019"  # the trial format of 国办公开办函〔2019〕60号
 
 
 @attrs.frozen
@@ -66,20 +93,21 @@ Block = Union[TextLine, TableBlock]
 class Cell:
     """A table cell understood as a number.
 
-    ``value`` is None for a blank cell (blank is *missing*, never 0) and for a cell whose text
-    is not a number; ``problem`` then says why (``"text"``), or flags a usable number that is
-    not written as a plain one (``"negative"``, ``"decimal"``, ``"unit"``, ``"note"``).
+    ``value`` is None for a blank cell (blank is *missing*, never 0; a placeholder such as "-"
+    is blank too: :attr:`CellProblem.PLACEHOLDER`) and for a cell whose text is not a number;
+    ``problem`` then says why (:attr:`CellProblem.TEXT`), or flags a usable number that is not
+    written as a plain one (``NEGATIVE``, ``UNIT``, ``NOTE``).
     """
 
     raw: str
     value: Optional[Number]
     line: int
     column: int
-    problem: Optional[str] = None
+    problem: Optional[CellProblem] = None
 
     @property
     def is_blank(self) -> bool:
-        return self.raw == "" or self.problem == "placeholder"
+        return self.raw == "" or self.problem is CellProblem.PLACEHOLDER
 
 
 @attrs.frozen
@@ -169,7 +197,8 @@ def make_raw_cell(text: str, raw: str, line: int, column: int) -> RawCell:
     return cell
 
 
-def make_cell(raw: str, value: Optional[Number], line: int, column: int, problem: Optional[str] = None) -> Cell:
+def make_cell(raw: str, value: Optional[Number], line: int, column: int,
+              problem: Optional[CellProblem] = None) -> Cell:
     """``Cell(raw, value, line, column, problem)``, faster."""
     made = _new(Cell)
     _CELL_RAW(made, raw)
@@ -217,7 +246,7 @@ class Section:
 class Report:
     """Everything gip-lint understood of one report.
 
-    ``format`` is "2021", "2019" or None (unknown); ``year`` is the data year named in the
+    ``format`` is a :class:`ReportFormat` or None (unknown); ``year`` is the data year named in the
     title.  A table gip-lint did not find is None; ``problems`` lists what could not be read.
     """
 
@@ -226,8 +255,8 @@ class Report:
     title_position: Optional[Position]
     organ: Optional[str]
     year: Optional[int]
-    format: Optional[str]
-    format_evidence: tuple  # ((version, marker, Position), ...) per spec §6
+    format: Optional[ReportFormat]
+    format_evidence: tuple  # ((ReportFormat, marker, Position), ...) per spec §6
     sections: tuple[Section, ...]
     active: Optional[ActiveTable]
     applications: Optional[ApplicationsTable]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from gip_lint.model.document import ReportFormat
+
 # --- sections (spec §1) ----------------------------------------------------------------------------
 
 SECTION_TITLES = {
@@ -57,8 +59,8 @@ APPLICATION_ROWS_2019 = (
 
 #: The rows whose sum is 三(七) (A3), per format.
 OUTCOME_ROWS = {
-    "2021": tuple(k for k in APPLICATION_ROWS_2021 if k.startswith("三(") and k != "三(七)"),
-    "2019": tuple(k for k in APPLICATION_ROWS_2019 if k.startswith("三(") and k != "三(七)"),
+    ReportFormat.V2021: tuple(k for k in APPLICATION_ROWS_2021 if k.startswith("三(") and k != "三(七)"),
+    ReportFormat.V2019: tuple(k for k in APPLICATION_ROWS_2019 if k.startswith("三(") and k != "三(七)"),
 }
 
 # Row patterns: matched against the squashed text of a row's label cells.  A sub-row is
@@ -210,7 +212,7 @@ APPLICATION_ROW_NAMES = {
 
 #: Rows of table 二 each format requires, by block.
 ACTIVE_REQUIRED_ROWS = {
-    "2021": ("规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"),
-    "2019": ("规章", "行政规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
+    ReportFormat.V2021: ("规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"),
+    ReportFormat.V2019: ("规章", "行政规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
              "行政事业性收费", "政府集中采购"),
 }

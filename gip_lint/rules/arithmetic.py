@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from gip_lint.model.document import Cell, Report
+from gip_lint.model.document import Cell, CellProblem, Report
 from gip_lint.model.labels import (
     APPLICANT_COLUMNS,
     APPLICATION_ROW_NAMES,
@@ -209,21 +209,21 @@ def review_litigation_total(report: Report, context) -> Iterable[Finding]:
 
 
 _PROBLEM_TEXT = {
-    "text": "不是数字",
-    "negative": "是负数",
-    "unit": "数字后带有单位",
-    "note": "数字后带有说明文字",
-    "decimal": "计数不应有小数",
+    CellProblem.TEXT: "不是数字",
+    CellProblem.NEGATIVE: "是负数",
+    CellProblem.UNIT: "数字后带有单位",
+    CellProblem.NOTE: "数字后带有说明文字",
+    CellProblem.DECIMAL: "计数不应有小数",
 }
 
 
-def _cell_problem(cell: Cell, decimal_ok: bool, signed_ok: bool) -> Optional[str]:
-    if cell.problem in ("text", "unit", "note"):
+def _cell_problem(cell: Cell, decimal_ok: bool, signed_ok: bool) -> Optional[CellProblem]:
+    if cell.problem in (CellProblem.TEXT, CellProblem.UNIT, CellProblem.NOTE):
         return cell.problem
-    if cell.problem == "negative" and not signed_ok:
-        return "negative"
+    if cell.problem is CellProblem.NEGATIVE and not signed_ok:
+        return CellProblem.NEGATIVE
     if isinstance(cell.value, float) and not decimal_ok:
-        return "decimal"
+        return CellProblem.DECIMAL
     return None
 
 
@@ -277,7 +277,7 @@ def _counts_not_numbers(rows, where) -> Iterable[Finding]:
                 yield _not_a_number(cell, where(key, index), problem, False)
 
 
-def _not_a_number(cell: Cell, where: str, problem: str, decimal_ok: bool) -> Finding:
+def _not_a_number(cell: Cell, where: str, problem: CellProblem, decimal_ok: bool) -> Finding:
     return Finding(cell.line, cell.column, f"{where}的“{cell.raw}”{_PROBLEM_TEXT[problem]}，应为非负"
                    + ("数" if decimal_ok else "整数"), anchor=f"cell:{where}")
 

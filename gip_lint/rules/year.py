@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Iterable, Optional
 
-from gip_lint.model.document import Position, Report, TextLine
+from gip_lint.model.document import Position, Report, ReportFormat, TextLine
 from gip_lint.rule import Finding, rule
 from gip_lint.rules import excerpt, per_report
 
@@ -121,7 +121,7 @@ def format_version(report: Report, context) -> Iterable[Finding]:
     信息内容｜本年制发件数｜本年废止件数｜现行有效件数
     """
     table = report.applications
-    if (report.format == "2021" and table is not None and "三(六)" in table.rows
+    if (report.format is ReportFormat.V2021 and table is not None and "三(六)" in table.rows
             and not any(key.startswith("三(六)") and key != "三(六)" for key in table.rows)):
         position = table.row_positions["三(六)"]
         yield Finding(position.line, position.column,
@@ -130,7 +130,7 @@ def format_version(report: Report, context) -> Iterable[Finding]:
                       anchor="format:mixed:三(六)")
     if report.year is None or report.year < 2021:
         return
-    trial = [(marker, position) for version, marker, position in report.format_evidence if version == "2019"]
+    trial = [(marker, position) for version, marker, position in report.format_evidence if version is ReportFormat.V2019]
     if not trial:
         return
     marker, position = trial[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from gip_lint.model.document import Report
+from gip_lint.model.document import Report, ReportFormat
 from gip_lint.model.labels import APPLICANT_COLUMNS
 from gip_lint.rule import Finding, rule
 
@@ -85,7 +85,7 @@ def valid_documents_carry_over(report: Report, context) -> Iterable[Finding]:
     previous = _last_year(report, context)
     if previous is None or report.active is None or previous.active is None:
         return
-    if "2019" in (report.format, previous.format):
+    if ReportFormat.V2019 in (report.format, previous.format):
         return
     for label in ("规章", "行政规范性文件"):
         valid = report.active.cell(label, "现行有效件数")
