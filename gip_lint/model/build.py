@@ -6,6 +6,8 @@ import functools
 import re
 from typing import Optional
 
+import attrs
+
 from gip_lint.model.active import build_active
 from gip_lint.model.applications import build_applications
 from gip_lint.model.cells import PLAIN_NUMBER
@@ -158,7 +160,7 @@ def _format_version(evidence) -> Optional[ReportFormat]:
 _SPACED_NAMES = {2: "表二", 3: "表三", 4: "表四"}
 
 
-def _spaced_tables(sections, applications, review, active, problems: list[ParseProblem]):
+def _spaced_tables(sections, applications, review, active, problems: _Problems):
     """Tables 三 and 四 written with spaces instead of TABs (text extracted from PDF).
 
     Read when the section has no TAB table and its lines read to a complete table (table
@@ -175,13 +177,13 @@ def _spaced_tables(sections, applications, review, active, problems: list[ParseP
             # table is one cell per line, and the rows read are not the table.
             labels = _label_lines(section, "三")
             first = labels[0] if labels else section
-            problems.append(_one_cell_problem("三", first.line, first.column))
+            problems.add("三", _one_cell_problem("三", first.line, first.column))
             present[3] = None
             continue
         if section.number not in present or present[section.number] is not None:
             continue
         kind = "二三四"[section.number - 2]
-        if _reported(problems, kind):
+        if problems.of(kind):
             continue  # already said: its table was seen but not read
         rows = spaced_rows([b for b in section.blocks if isinstance(b, TextLine)])
         numbers = {row.line: sum(1 for c in row.cells if PLAIN_NUMBER.match(c.text)) for row in rows}
@@ -193,7 +195,7 @@ def _spaced_tables(sections, applications, review, active, problems: list[ParseP
                 with_numbers < needed and len(labels) >= 3):  # one cell per line, no pipes
             first = labels[0] if labels else next(
                 row.cells[0] for row in rows if len(row.cells) == 1 and numbers[row.line] == 1)
-            problems.append(_one_cell_problem(kind, first.line, first.column))
+            problems.add(kind, _one_cell_problem(kind, first.line, first.column))
             continue
         if with_numbers < needed:
             continue
@@ -208,11 +210,11 @@ def _spaced_tables(sections, applications, review, active, problems: list[ParseP
                 table = table if table is not None and len(table.groups) == 3 else None
         if table is None:
             first = next(row.cells[0] for row in rows if numbers[row.line] >= least)
-            problems.append(ParseProblem(
+            problems.add(kind, ParseProblem(
                 f"{_SPACED_NAMES[section.number]}的单元格似乎以空格而不是制表符分隔，无法按列读取，未参与核对",
                 first.line, first.column, f"table:{kind}:spaced"))
             continue
-        problems.extend(found)
+        problems.extend(kind, found)
         present[section.number] = table
     return present[3], present[4]
 
@@ -254,9 +256,25 @@ def _label_lines(section, kind: str) -> list[TextLine]:
             and "。" not in b.text and markers.search(squash(b.text))]
 
 
-def _reported(problems: list[ParseProblem], kind: str) -> bool:
-    """Whether a problem was already recorded for table ``kind`` (one GIP003 per table)."""
-    return any(p.anchor.startswith(f"table:{kind}:") for p in problems)
+class _Problems:
+    """What could not be read, in the order found (``Report.problems``) and by table (one GIP003
+    per table: a table already reported is not reported again)."""
+
+    def __init__(self) -> None:
+        self.found: list[ParseProblem] = []
+        self.by_table: dict[str, list[ParseProblem]] = {"二": [], "三": [], "四": []}
+
+    def add(self, table: Optional[str], problem: ParseProblem) -> None:
+        self.found.append(problem)
+        if table is not None:
+            self.by_table[table].append(problem)
+
+    def extend(self, table: str, problems: list[ParseProblem]) -> None:
+        for problem in problems:
+            self.add(table, problem)
+
+    def of(self, table: str) -> tuple[ParseProblem, ...]:
+        return tuple(self.by_table[table])
 
 
 def _one_cell_problem(kind: str, line: int, column: int) -> ParseProblem:
@@ -267,30 +285,29 @@ def _one_cell_problem(kind: str, line: int, column: int) -> ParseProblem:
 _PRE_2019 = re.compile(r"政府信息公开情况统计表")
 
 
-def _table_or_problem(kind: str, build, rows, problems: list[ParseProblem]):
-    """``build(rows, problems)``; should reading one table fail, a GIP003 names that table and
+def _table_or_problem(kind: str, build, rows, problems: _Problems):
+    """``build(rows, found)``; should reading one table fail, a GIP003 names that table and
     the rest of the report is still checked (a defect of gip-lint, never of the report)."""
+    found: list[ParseProblem] = []
     try:
-        return build(rows, problems)
+        return build(rows, found)
     except Exception as exc:
         first = rows[0] if rows else None
-        problems.append(ParseProblem(
+        found.append(ParseProblem(
             f"表{kind}读取出错，未参与核对（{type(exc).__name__}: {exc}；这是 gip-lint 的缺陷，请报告），报告的其余部分已检查",
             first.line if first else 1, first.cells[0].column if first and first.cells else 1, f"table:{kind}:error"))
         return None
+    finally:
+        problems.extend(kind, found)
 
 
-def build_report(source: SourceText, blocks: list[Block]) -> Report:
-    problems: list[ParseProblem] = []
-    sections = find_sections(blocks)
-    title, title_position = find_title(blocks, sections[0].line if sections else None)
-    organ, year = organ_and_year(title)
-
+def _read_tables(blocks: list[Block], problems: _Problems) -> tuple:
+    """Tables 二, 三 and 四 (the first of each kind that reads), from the blocks written as tables."""
     active = applications = review = None
     for kind, rows in _join_tables(blocks):
         if _one_cell_per_line(rows):
-            if not _reported(problems, kind):
-                problems.append(_one_cell_problem(kind, rows[0].line, rows[0].cells[0].column if rows[0].cells else 1))
+            if not problems.of(kind):
+                problems.add(kind, _one_cell_problem(kind, rows[0].line, rows[0].cells[0].column if rows[0].cells else 1))
             continue
         if kind == "二" and active is None:
             active = _table_or_problem(kind, build_active, rows, problems)
@@ -298,34 +315,53 @@ def build_report(source: SourceText, blocks: list[Block]) -> Report:
             applications = _table_or_problem(kind, build_applications, rows, problems)
         elif kind == "四" and review is None:
             review = _table_or_problem(kind, build_review, rows, problems)
+    return active, applications, review
 
+
+def _finished(table, kind: str, problems: _Problems, **more):
+    """The table with its own reading problems (and ``more`` fields), once all are known."""
+    return None if table is None else attrs.evolve(table, problems=problems.of(kind), **more)
+
+
+def build_report(source: SourceText, blocks: list[Block]) -> Report:
+    problems = _Problems()
+    sections = find_sections(blocks)
+    title, title_position = find_title(blocks, sections[0].line if sections else None)
+    organ, year = organ_and_year(title)
+    active, applications, review = _read_tables(blocks, problems)
     applications, review = _spaced_tables(sections, applications, review, active, problems)
 
     tables_found = active is not None or applications is not None or review is not None
     if not sections and tables_found:
         # Tables but no heading we recognise: more likely an unusual heading style than a
         # report without sections, so say that the structure was not checked (GIP003).
-        problems.append(ParseProblem("找不到“一、总体情况”等六个部分的标题，各部分是否齐全、顺序是否正确未检查",
-                                     1, 1, "sections"))
+        problems.add(None, ParseProblem("找不到“一、总体情况”等六个部分的标题，各部分是否齐全、顺序是否正确未检查",
+                                        1, 1, "sections"))
     evidence = _format_evidence(blocks)
+    version = _format_version(evidence)
     found_anything = bool(sections) or tables_found
     is_report = found_anything and not (_PRE_2019.search(source.text) and applications is None)
+    if applications is not None:
+        trial_rows = version is ReportFormat.V2019 or applications.single_other_row
+        applications = _finished(applications, "三", problems,
+                                 rows_format=ReportFormat.V2019 if trial_rows else ReportFormat.V2021)
     return Report(
         path=source.path,
         title=title,
         title_position=title_position,
         organ=organ,
         year=year,
-        format=_format_version(evidence),
+        format=version,
         format_evidence=evidence,
         sections=sections,
-        active=active,
+        active=_finished(active, "二", problems),
         applications=applications,
-        review_litigation=review,
+        review_litigation=_finished(review, "四", problems),
         blocks=tuple(blocks),
-        problems=tuple(problems),
+        problems=tuple(problems.found),
         is_report=is_report,
         encoding=source.encoding,
         kind=source.kind,
         line_count=source.text.count("\n"),
+        table_problems={table: problems.of(table) for table in problems.by_table},
     )

@@ -7,38 +7,20 @@ in the file the user opened), so a diagnostic can point at it.
 
 from __future__ import annotations
 
-import enum
 from typing import Optional, Union
 
 import attrs
 
+from gip_lint.model.enums import CellProblem, ReportFormat
+from gip_lint.model.labels import (
+    APPLICANT_TOTAL,
+    APPLICATION_ROWS,
+    OUTCOME_ROWS,
+    REVIEW_COLUMNS,
+    REVIEW_TOTAL,
+)
+
 Number = Union[int, float]
-
-
-class _StrValued(str, enum.Enum):
-    """A str-valued enum that prints, formats and serialises as its value (like 3.11's StrEnum,
-    which 3.10 lacks): JSON output and comparisons with the strings stay as they were."""
-
-    __str__ = str.__str__
-    __format__ = str.__format__
-
-
-class CellProblem(_StrValued):
-    """Why a cell is not a plain number (``Cell.problem``)."""
-
-    TEXT = "text"  # not a number at all: no value
-    NEGATIVE = "negative"  # "-3": the value, but a count is never negative
-    DECIMAL = "decimal"  # a decimal where a count belongs (rules tell; cells never carry it)
-    UNIT = "unit"  # "22件": the number, with a unit after it
-    NOTE = "note"  # "22（其中修订16件）": the number, with a note after it
-    PLACEHOLDER = "placeholder"  # "-", "/", "无": nothing written, a blank
-
-
-class ReportFormat(_StrValued):
-    """The format version of a report (spec §6)."""
-
-    V2021 = "2021"  # 国办公开办函〔2021〕30号
-    V2019 = "2019"  # the trial format of 国办公开办函〔2019〕60号
 
 
 @attrs.frozen
@@ -122,13 +104,63 @@ class ParseProblem:
 
 @attrs.frozen
 class ApplicationsTable:
-    """Table 三: canonical row key → seven cells (None where the row has no such cell)."""
+    """Table 三: canonical row key → seven cells (None where the row has no such cell).
+
+    ``rows_format`` is the format whose rows the table is read against: 2019 when the report is
+    in the 2019 trial format or its 三(六) is that format's single row, else 2021.  ``problems``
+    are what could not be read of this table (also in ``Report.problems``).
+    """
 
     rows: dict[str, tuple[Optional[Cell], ...]]
     row_positions: dict[str, Position]
     line: int
     column: int
     columns_found: bool  # the seven applicant columns were recognised in the header
+    rows_format: ReportFormat = ReportFormat.V2021
+    problems: tuple[ParseProblem, ...] = ()
+
+    def cell(self, key: str, column: int) -> Optional[Cell]:
+        """Row ``key``'s cell in column ``column`` (an index of ``APPLICANT_COLUMNS``)."""
+        cells = self.rows.get(key)
+        return cells[column] if cells is not None and column < len(cells) else None
+
+    def total(self, key: str) -> Optional[Cell]:
+        """Row ``key``'s 总计 cell."""
+        return self.cell(key, APPLICANT_TOTAL)
+
+    @property
+    def single_other_row(self) -> bool:
+        """三(六) is one row (the 2019 trial format's), without the 2021 format's 1—3."""
+        return "三(六)" in self.rows and "三(六)1" not in self.rows
+
+    def expected_rows(self) -> tuple[str, ...]:
+        """The rows the table's format has, in order."""
+        return APPLICATION_ROWS[self.rows_format]
+
+    def outcome_rows(self) -> tuple[str, ...]:
+        """The outcome rows whose sum is 三(七) (A3), in the table's format."""
+        return OUTCOME_ROWS[self.rows_format]
+
+    def group_rows(self, group: str) -> Optional[tuple[str, ...]]:
+        """The rows of outcome group ``group`` ("三(三)": 三(三)1 … 三(三)8; "三(一)": itself), or
+        None when one of them was not read (GIP003): the group's sum is then unknown."""
+        if group in self.rows:
+            return (group,)
+        keys = tuple(key for key in OUTCOME_ROWS[ReportFormat.V2021] if key.startswith(group))
+        return keys if keys and all(key in self.rows for key in keys) else None
+
+    def group_total(self, group: str) -> Optional[int]:
+        """Σ 总计 of outcome group ``group``'s rows, when each is a whole number (no blank)."""
+        keys = self.group_rows(group)
+        if keys is None:
+            return None
+        total = 0
+        for key in keys:
+            cell = self.total(key)
+            if cell is None or type(cell.value) is not int:
+                return None
+            total += cell.value
+        return total
 
 
 @attrs.frozen
@@ -138,6 +170,17 @@ class ReviewLitigationTable:
     groups: dict[str, tuple[Optional[Cell], ...]]
     line: int
     column: int
+    problems: tuple[ParseProblem, ...] = ()
+
+    def cell(self, group: str, column: Union[int, str]) -> Optional[Cell]:
+        """Group ``group``'s cell in ``column`` (an index of ``REVIEW_COLUMNS``, or its name)."""
+        cells = self.groups.get(group)
+        index = REVIEW_COLUMNS.index(column) if isinstance(column, str) else column
+        return cells[index] if cells is not None and index < len(cells) else None
+
+    def total(self, group: str) -> Optional[Cell]:
+        """Group ``group``'s 总计 cell."""
+        return self.cell(group, REVIEW_TOTAL)
 
 
 @attrs.frozen
@@ -159,6 +202,7 @@ class ActiveTable:
     blocks: tuple[str, ...]
     line: int
     column: int
+    problems: tuple[ParseProblem, ...] = ()
 
     def value(self, label: str, column: str) -> Optional[Number]:
         for item in self.items:
@@ -267,6 +311,8 @@ class Report:
     encoding: str = "utf-8"
     kind: str = "text"
     line_count: int = 0
+    # What could not be read of each table ("二", "三", "四"), also of one not found at all.
+    table_problems: dict[str, tuple[ParseProblem, ...]] = attrs.field(factory=dict)
 
     @property
     def end_line(self) -> int:
@@ -275,6 +321,14 @@ class Report:
             return 1
         last = self.blocks[-1]
         return (last.rows[-1].line if isinstance(last, TableBlock) else last.line) + 1
+
+    def problems_of(self, table: str) -> tuple[ParseProblem, ...]:
+        """What could not be read of table ``table`` ("二", "三" or "四")."""
+        return self.table_problems.get(table, ())
+
+    def unreadable(self, table: str) -> bool:
+        """Whether gip-lint could not read table ``table``, or a part of it (reported as GIP003)."""
+        return bool(self.table_problems.get(table))
 
     def section(self, number: int) -> Optional[Section]:
         for section in self.sections:

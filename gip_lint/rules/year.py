@@ -121,8 +121,7 @@ def format_version(report: Report, context) -> Iterable[Finding]:
     信息内容｜本年制发件数｜本年废止件数｜现行有效件数
     """
     table = report.applications
-    if (report.format is ReportFormat.V2021 and table is not None and "三(六)" in table.rows
-            and not any(key.startswith("三(六)") and key != "三(六)" for key in table.rows)):
+    if report.format is ReportFormat.V2021 and table is not None and table.single_other_row:
         position = table.row_positions["三(六)"]
         yield Finding(position.line, position.column,
                       "表三其余各项是 2021 年格式，但“(六)其他处理”只有一行（2019 年试行格式）：格式混用，"
