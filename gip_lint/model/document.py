@@ -7,10 +7,13 @@ in the file the user opened), so a diagnostic can point at it.
 
 from __future__ import annotations
 
+import functools
 from typing import Optional, Union
 
 import attrs
 
+from gip_lint.model.identities import Identity, broken, cell_table, evaluated, settled_blanks
+from gip_lint.model.prose import without_table_lines
 from gip_lint.model.enums import CellProblem, ReportFormat
 from gip_lint.model.labels import (
     APPLICANT_TOTAL,
@@ -91,6 +94,11 @@ class Cell:
     def is_blank(self) -> bool:
         return self.raw == "" or self.problem is CellProblem.PLACEHOLDER
 
+    @property
+    def count(self) -> Optional[int]:
+        """The value when it is a whole number, else None (blank, text or a decimal)."""
+        return self.value if type(self.value) is int else None
+
 
 @attrs.frozen
 class ParseProblem:
@@ -157,9 +165,9 @@ class ApplicationsTable:
         total = 0
         for key in keys:
             cell = self.total(key)
-            if cell is None or type(cell.value) is not int:
+            if cell is None or cell.count is None:
                 return None
-            total += cell.value
+            total += cell.count
         return total
 
 
@@ -278,6 +286,12 @@ class Section:
     def paragraphs(self) -> tuple[TextLine, ...]:
         return tuple(b for b in self.blocks if isinstance(b, TextLine))
 
+    @functools.cached_property
+    def prose(self) -> tuple[TextLine, ...]:
+        """The paragraphs, without the lines of a table written as text lines (PDF and web
+        conversions), which are no prose."""
+        return without_table_lines(self.paragraphs)
+
     @property
     def text(self) -> str:
         """All prose of the section, one line per block (tables left out)."""
@@ -321,6 +335,34 @@ class Report:
             return 1
         last = self.blocks[-1]
         return (last.rows[-1].line if isinstance(last, TableBlock) else last.line) + 1
+
+    # --- worked out once, when a rule first asks (not pickled: a copy works them out again) ---
+
+    @functools.cached_property
+    def prose(self) -> tuple[tuple[int, TextLine], ...]:
+        """(section number, paragraph) for the prose (``Section.prose``) of sections 一 to 四."""
+        return tuple((section.number, paragraph) for section in self.sections
+                     if section.number in (1, 2, 3, 4) for paragraph in section.prose)
+
+    @functools.cached_property
+    def table_cells(self) -> dict:
+        """Every cell of tables 三 and 四 by name ``(table, row key or group, column index)``."""
+        return cell_table(self)
+
+    @functools.cached_property
+    def identities(self) -> tuple[Identity, ...]:
+        """Every identity A1–A4 the tables hold, evaluated (:mod:`gip_lint.model.identities`)."""
+        return evaluated(self)
+
+    @functools.cached_property
+    def broken_identities(self) -> tuple[Identity, ...]:
+        """The identities that no completion of their blank cells satisfies."""
+        return broken(self)
+
+    @functools.cached_property
+    def settled_blanks(self) -> frozenset:
+        """The blank cells whose every identity is broken whatever they hold."""
+        return settled_blanks(self)
 
     def problems_of(self, table: str) -> tuple[ParseProblem, ...]:
         """What could not be read of table ``table`` ("二", "三" or "四")."""

@@ -23,7 +23,8 @@ from gip_lint.model.labels import (
 )
 from gip_lint.rule import Finding, Suggestion, rule
 from gip_lint.rules import identities
-from gip_lint.rules.identities import TOTAL, Identity
+from gip_lint.model.identities import Identity
+from gip_lint.model.labels import APPLICANT_TOTAL
 
 
 def _fmt(value) -> str:
@@ -68,10 +69,10 @@ def _cell_name(name: tuple) -> str:
 def _findings(report: Report, kind: str) -> Iterable[Finding]:
     """The findings of the broken identities of one kind, each at its culprit cell, with the
     culprit's one right value when a single wrong number explains every broken identity."""
-    broken = identities.broken(report)
+    broken = report.broken_identities
     if not broken:
         return
-    cells = identities.cells_of(report)
+    cells = report.table_cells
     for identity in broken:
         if identity.kind != kind:
             continue
@@ -96,7 +97,7 @@ def _sum(names: tuple, known, identity: Identity, cells: dict) -> str:
     """``a+b=c``, or ``a+空（已填的数之和 c）`` when the side has blanks (only the sum for the
     twenty-odd outcome rows of A3)."""
     if any(n in identity.blanks for n in names):
-        if len(names) > TOTAL:
+        if len(names) > APPLICANT_TOTAL:
             return f"（有空单元格，已填的数之和 {_fmt(known)}）"
         return f"{_side(names, cells)}（已填的数之和 {_fmt(known)}）"
     if len(names) == 1:
@@ -311,7 +312,7 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
         for key, row in table.rows.items():
             blanks = _blanks(row)
             if blanks:
-                settled = identities.settled_blanks(report) if settled is None else settled
+                settled = report.settled_blanks if settled is None else settled
                 blanks = [(i, cell) for i, cell in blanks if ("三", key, i) not in settled]
             if not blanks:
                 continue
@@ -335,7 +336,7 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
     if review is not None:
         for group, row in review.groups.items():
             blanks = [(i, cell) for i, cell in _blanks(row)
-                      if ("四", group, i) not in identities.settled_blanks(report)]
+                      if ("四", group, i) not in report.settled_blanks]
             if blanks:
                 yield _blank_finding(
                     blanks, REVIEW_COLUMNS, f"表四“{group}”组", "无法核对本组总计（没有发生应填 0）",

@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 
 from gip_lint.model.document import Position, Report, ReportFormat, TextLine
 from gip_lint.rule import Finding, rule
-from gip_lint.rules import excerpt, per_report
+from gip_lint.rules import excerpt
 
 _YEAR = re.compile(r"(?<![\d])((?:19|20)\d{2})\s*年(?!版|第|度?工作要点|\d)")
 # "2023年，" at the start of a paragraph names the statistics period.
@@ -25,10 +25,10 @@ def body_year(report: Report) -> Optional[tuple[int, TextLine]]:
     """
     votes: Counter = Counter()
     witness: dict[int, TextLine] = {}
-    for section, paragraphs in per_report.section_paragraphs(report):
+    for section in report.sections:
         if section.number > 4:
             continue
-        for paragraph in paragraphs:
+        for paragraph in section.prose:
             text = paragraph.text
             if "年" not in text:  # every mention has it
                 continue
