@@ -48,15 +48,17 @@ class Declared:
     at: Union[str, int]  # the row or column of the cell a finding points at when no single cell is to blame
 
     def statement(self) -> str:
-        """The identity in words, for ``gip-lint explain``."""
+        """The identity in words, for ``gip-lint explain`` ("A4（表四每一组）：总计 = 结果维持 + …")."""
         if self.across == "rows":
+            where = "表三每一列"
+            left = " + ".join(APPLICATION_ROW_NAMES[key] for key in self.left)
             right = ("三(一)至三(六)各项办理结果之和" if self.right == OUTCOMES
                      else " + ".join(APPLICATION_ROW_NAMES[key] for key in self.right))
-            return f"表三每一列：{' + '.join(APPLICATION_ROW_NAMES[key] for key in self.left)} = {right}"
-        columns = APPLICANT_COLUMNS if self.table == "三" else REVIEW_COLUMNS
-        where = "表三每一行" if self.table == "三" else "表四每一组"
-        return (f"{where}：{' + '.join(columns[c] for c in self.left)} = "
-                f"{' + '.join(columns[c] for c in self.right)}")
+        else:
+            columns = APPLICANT_COLUMNS if self.table == "三" else REVIEW_COLUMNS
+            where = "表三每一行" if self.table == "三" else "表四每一组"
+            left, right = (" + ".join(columns[c] for c in side) for side in (self.left, self.right))
+        return f"{self.kind}（{where}）：{left} = {right}"
 
 
 DECLARED = {

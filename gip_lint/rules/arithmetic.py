@@ -23,7 +23,7 @@ from gip_lint.model.labels import (
 )
 from gip_lint.rule import Finding, Suggestion, rule
 from gip_lint.rules import identities
-from gip_lint.model.identities import Identity
+from gip_lint.model.identities import DECLARED, Identity
 from gip_lint.model.labels import APPLICANT_TOTAL
 
 
@@ -129,11 +129,23 @@ def _message(identity: Identity, cells: dict) -> str:
             f"{_fmt(identity.known_right) if not identity.blanks else right}，表中为 {left}{difference}{blanks}")
 
 
+def _stating(kind: str):
+    """Write identity ``kind`` as declared (``DECLARED``) into the rule's documentation, where
+    it says ``{identity}``: what ``gip-lint explain`` prints is what the rule checks."""
+    def document(check):
+        check.__doc__ = check.__doc__.replace("{identity}", DECLARED[kind].statement())
+        return check
+    return document
+
+
 @rule("GIP201", "applications-balance", severity="error")
+@_stating("A1")
 def applications_balance(report: Report, context) -> Iterable[Finding]:
     """表三某列不满足“第一项加第二项之和等于第三项加第四项之和”（A1）。
 
     ## 为什么
+    勾稽关系 {identity}
+
     表三表头写明了本列数据的勾稽关系：本年新收 + 上年结转 = 本年办理结果总计 + 结转下年度继续办理。
     不相等说明某个数字填错、漏计或重复计算。消息给出列名和四个数字；若能确定是哪个单元格出错，
     位置指向该单元格，否则指向三(七)总计。
@@ -156,10 +168,13 @@ def applications_balance(report: Report, context) -> Iterable[Finding]:
 
 
 @rule("GIP202", "applications-row-total", severity="error")
+@_stating("A2")
 def applications_row_total(report: Report, context) -> Iterable[Finding]:
     """表三某行的“总计”不等于六类申请人（自然人至其他）之和（A2）。
 
     ## 为什么
+    勾稽关系 {identity}
+
     每一行的总计是该行自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。
     有空单元格时，已填的六列之和已经大于总计，空单元格填什么都无法相等，仍然报告；
     能确定唯一正确值时给出“应为 N”（见 GIP201）。
@@ -174,10 +189,13 @@ def applications_row_total(report: Report, context) -> Iterable[Finding]:
 
 
 @rule("GIP203", "applications-outcomes", severity="error")
+@_stating("A3")
 def applications_outcomes(report: Report, context) -> Iterable[Finding]:
     """表三某列的三(七)总计不等于各项办理结果（三(一) 至 三(六)）之和（A3）。
 
     ## 为什么
+    勾稽关系 {identity}
+
     每件申请只计入一种办理结果（部分公开“只计这一情形，不计其他情形”），所以各项办理结果之和
     必须等于三(七)总计。最常见的原因是把部分公开的申请又计入了不予公开或无法提供。
     有空单元格时，已填的各项之和已经大于三(七)总计，空单元格填什么都无法相等，仍然报告；
@@ -193,10 +211,13 @@ def applications_outcomes(report: Report, context) -> Iterable[Finding]:
 
 
 @rule("GIP204", "review-litigation-total", severity="error")
+@_stating("A4")
 def review_litigation_total(report: Report, context) -> Iterable[Finding]:
     """表四某组的“总计”不等于结果维持、结果纠正、其他结果、尚未审结之和（A4）。
 
     ## 为什么
+    勾稽关系 {identity}
+
     行政复议、未经复议直接起诉、复议后起诉三组各有五列，总计是前四列之和。有空单元格时，
     已填的前四列之和已经大于总计，空单元格填什么都无法相等，仍然报告。
 
