@@ -48,13 +48,11 @@ def carried_over_mismatch(report: Report, context) -> Iterable[Finding]:
     previous = _last_year(report, context)
     if previous is None or report.applications is None or previous.applications is None:
         return
-    now = report.applications.rows.get("二")
-    before = previous.applications.rows.get("四")
-    if not now or not before:
+    now, before = report.applications, previous.applications
+    if not now.rows.get("二") or not before.rows.get("四"):
         return
     for index, column in enumerate(APPLICANT_COLUMNS):
-        cell = now[index] if index < len(now) else None
-        last = before[index] if index < len(before) else None
+        cell, last = now.cell("二", index), before.cell("四", index)
         if cell is None or last is None or cell.value is None or last.value is None or cell.value == last.value:
             continue
         yield Finding(cell.line, cell.column,
