@@ -19,7 +19,7 @@ The report keeps what is worked out here (``Report.identities`` and the others, 
 
 from __future__ import annotations
 
-from typing import Iterable, Optional, Union
+from typing import Iterable, NamedTuple, Optional, Union
 
 import attrs
 
@@ -35,8 +35,7 @@ from gip_lint.model.labels import (
 OUTCOMES = "outcomes"
 
 
-@attrs.frozen
-class Declared:
+class Declared(NamedTuple):  # (not attrs: an attrs class costs ~3 M instructions at import)
     """One identity of the format: per column, rows summed (``across="rows"``), or per row
     (group of table 四), columns summed (``across="columns"``)."""
 
