@@ -105,3 +105,18 @@ def test_cached_values_survive_pickling_by_being_worked_out_again(seeds):
             copy.table_cells, [s.prose for s in copy.sections]) == worked_out
     # A value is worked out once: the same object on every later access.
     assert report.identities is report.identities and report.prose is report.prose
+
+
+def test_kept_values_stay_out_of_equality_repr_and_the_pickle(seeds):
+    report, again = gip_lint.parse(seeds["002"]), gip_lint.parse(seeds["002"])
+    report.identities, report.prose
+    assert report == again and repr(report) == repr(again)
+    state = report.__getstate__()
+    assert state["_identities"] is None and state["_prose"] is None and state["title"] == report.title
+    assert len(pickle.dumps(report)) == len(pickle.dumps(again))
+    # Nothing can set a kept value from outside: the model stays frozen.
+    import attrs
+    import pytest
+
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        report.prose = ()

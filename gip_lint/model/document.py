@@ -7,13 +7,13 @@ in the file the user opened), so a diagnostic can point at it.
 
 from __future__ import annotations
 
-import functools
 from typing import Optional, Union
 
 import attrs
 
 from gip_lint.model.identities import Identity, broken, cell_table, evaluated, settled_blanks
 from gip_lint.model.prose import without_table_lines
+from gip_lint.model.derived import derived, kept, pickled_without_derived
 from gip_lint.model.enums import CellProblem, ReportFormat
 from gip_lint.model.labels import (
     APPLICANT_TOTAL,
@@ -264,6 +264,7 @@ def make_cell(raw: str, value: Optional[Number], line: int, column: int,
 # --- sections and the report ---------------------------------------------------------------------
 
 
+@pickled_without_derived
 @attrs.frozen
 class Section:
     """One of the six sections.
@@ -281,12 +282,13 @@ class Section:
     end_line: int
     blocks: tuple[Block, ...]
     inline_text: str = ""  # text written on the heading line after the heading itself
+    _prose: Optional[tuple] = kept()
 
     @property
     def paragraphs(self) -> tuple[TextLine, ...]:
         return tuple(b for b in self.blocks if isinstance(b, TextLine))
 
-    @functools.cached_property
+    @derived
     def prose(self) -> tuple[TextLine, ...]:
         """The paragraphs, without the lines of a table written as text lines (PDF and web
         conversions), which are no prose."""
@@ -300,6 +302,7 @@ class Section:
         return "\n".join(parts)
 
 
+@pickled_without_derived
 @attrs.frozen
 class Report:
     """Everything gip-lint understood of one report.
@@ -327,6 +330,11 @@ class Report:
     line_count: int = 0
     # What could not be read of each table ("二", "三", "四"), also of one not found at all.
     table_problems: dict[str, tuple[ParseProblem, ...]] = attrs.field(factory=dict)
+    _prose: Optional[tuple] = kept()
+    _table_cells: Optional[dict] = kept()
+    _identities: Optional[tuple] = kept()
+    _broken_identities: Optional[tuple] = kept()
+    _settled_blanks: Optional[frozenset] = kept()
 
     @property
     def end_line(self) -> int:
@@ -336,30 +344,30 @@ class Report:
         last = self.blocks[-1]
         return (last.rows[-1].line if isinstance(last, TableBlock) else last.line) + 1
 
-    # --- worked out once, when a rule first asks (not pickled: a copy works them out again) ---
+    # --- worked out once, when a rule first asks (see derived) ---
 
-    @functools.cached_property
+    @derived
     def prose(self) -> tuple[tuple[int, TextLine], ...]:
         """(section number, paragraph) for the prose (``Section.prose``) of sections 一 to 四."""
         return tuple((section.number, paragraph) for section in self.sections
                      if section.number in (1, 2, 3, 4) for paragraph in section.prose)
 
-    @functools.cached_property
+    @derived
     def table_cells(self) -> dict:
         """Every cell of tables 三 and 四 by name ``(table, row key or group, column index)``."""
         return cell_table(self)
 
-    @functools.cached_property
+    @derived
     def identities(self) -> tuple[Identity, ...]:
         """Every identity A1–A4 the tables hold, evaluated (:mod:`gip_lint.model.identities`)."""
         return evaluated(self)
 
-    @functools.cached_property
+    @derived
     def broken_identities(self) -> tuple[Identity, ...]:
         """The identities that no completion of their blank cells satisfies."""
         return broken(self)
 
-    @functools.cached_property
+    @derived
     def settled_blanks(self) -> frozenset:
         """The blank cells whose every identity is broken whatever they hold."""
         return settled_blanks(self)

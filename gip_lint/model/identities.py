@@ -68,13 +68,15 @@ DECLARED = {
 }
 
 
-def _as_slice(columns: tuple) -> slice:
-    """The columns as a slice of a row (they are consecutive: summed in C, in their order)."""
-    assert columns == tuple(range(columns[0], columns[-1] + 1)), columns
-    return slice(columns[0], columns[-1] + 1)
+def _one_column(declared: Declared) -> tuple[int, int]:
+    """(total column, end of its parts) of an identity "one column = the columns before it"
+    (A2, A4): checked as ``row[total] - sum(row[:end])``, in C and in the identity's order."""
+    (total,) = declared.left
+    assert declared.right == tuple(range(total)), declared
+    return total, total
 
 
-_SLICES = {kind: (_as_slice(d.left), _as_slice(d.right)) for kind, d in DECLARED.items() if d.across == "columns"}
+_ONE_COLUMN = {kind: _one_column(d) for kind, d in DECLARED.items() if d.across == "columns"}
 
 
 @attrs.frozen
@@ -231,16 +233,22 @@ def plainly_holding(report) -> bool:
         if declared.table == "三" and table is None or declared.table == "四" and review is None:
             continue
         if declared.across == "columns":
-            left, right = _SLICES[declared.kind]
+            total, stop = _ONE_COLUMN[declared.kind]
             for row in values.values():
-                if abs(sum(row[left]) - sum(row[right])) > 1e-9:
+                if abs(row[total] - sum(row[:stop])) > 1e-9:
                     return False
             continue
         sides = _sides(declared, table)
         if sides is None:
             continue
-        split = len(sides[0])
-        for column in zip(*(values[key] for key in sides[0] + sides[1])):
+        left, right = sides
+        if len(left) == 1:
+            for column in zip(*(values[key] for key in right + left)):
+                if abs(column[-1] - sum(column[:-1])) > 1e-9:
+                    return False
+            continue
+        split = len(left)
+        for column in zip(*(values[key] for key in left + right)):
             if abs(sum(column[:split]) - sum(column[split:])) > 1e-9:
                 return False
     return True
