@@ -1,6 +1,6 @@
 """Table arithmetic (勾稽关系, spec §5 A1–A6): GIP201–GIP206.
 
-Every identity is evaluated once (gip_lint.rules.identities), a blank cell as an unknown
+Every identity is declared and evaluated once (gip_lint.model.identities), a blank cell as an unknown
 non-negative count: an identity that no completion of its blanks can satisfy is reported under
 its own code, saying so; one some completion satisfies cannot be decided and its blanks are
 reported once, by GIP206, as "cannot verify".  When one wrong cell breaks several identities,
@@ -14,8 +14,10 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from gip_lint.model.document import Cell, CellProblem, Report
+from gip_lint.model.identities import DECLARED, Identity
 from gip_lint.model.labels import (
     APPLICANT_COLUMNS,
+    APPLICANT_TOTAL,
     APPLICATION_ROW_NAMES,
     DECIMAL_COLUMNS,
     REVIEW_COLUMNS,
@@ -23,8 +25,6 @@ from gip_lint.model.labels import (
 )
 from gip_lint.rule import Finding, Suggestion, rule
 from gip_lint.rules import identities
-from gip_lint.model.identities import DECLARED, Identity
-from gip_lint.model.labels import APPLICANT_TOTAL
 
 
 def _fmt(value) -> str:
