@@ -2,6 +2,11 @@
 
 The prose rules hold a few dozen patterns; compiling them at import cost ≈10 ms of every cold
 ``gip-lint check``, also for reports (or runs with ``--select``) that never reach them.
+Measured again (issue 15, callgrind, ``PYTHONHASHSEED=0``): a cold ``gip-lint check`` of a
+seed report takes 656 M instructions with these patterns lazy and 683 M with every one of
+them compiled at import (``re.compile`` in the nine modules that use this one) — 4 % more,
+where repeated runs agree to the instruction (without a fixed hash seed, within ±0.2 %): so
+they stay lazy.
 """
 
 from __future__ import annotations

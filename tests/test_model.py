@@ -7,12 +7,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gip_lint.model.document import Cell, RawCell, make_cell, make_raw_cell
+from gip_lint.model.document import Cell, CellProblem, RawCell, make_cell, make_raw_cell
 
 _TEXT = st.text(max_size=8)
 _INT = st.integers(min_value=1, max_value=10_000)
 _VALUE = st.one_of(st.none(), st.integers(), st.floats(allow_nan=False))
-_PROBLEM = st.sampled_from([None, "text", "negative", "decimal", "unit", "note", "placeholder"])
+_PROBLEM = st.sampled_from([None, *CellProblem])
 
 
 @given(text=_TEXT, raw=_TEXT, line=_INT, column=_INT)
@@ -58,3 +58,17 @@ def test_chinese_numerals_both_ways():
     assert [numeral_value(t) for t in ("", "百", "十十", "一二", "十一二")] == [None] * 5
     assert [year_value(t) for t in ("2024", "二〇二四", "二零二四", "二○二四", "二〇二")] == [2024] * 4 + [None]
     assert chinese_digits(2024) == "二〇二四" and chinese_numeral(105) == "一百零五"
+
+
+def test_the_enums_are_their_strings_in_comparisons_formatting_and_json():
+    import json
+    import pickle
+
+    from gip_lint.model.document import ReportFormat
+
+    for member, text in ((CellProblem.TEXT, "text"), (ReportFormat.V2019, "2019")):
+        assert member == text and hash(member) == hash(text)
+        assert (str(member), f"{member}", json.dumps(member)) == (text, text, f'"{text}"')
+        assert pickle.loads(pickle.dumps(member)) is member
+    assert [p.value for p in CellProblem] == ["text", "negative", "decimal", "unit", "note", "placeholder"]
+    assert {"2021": 1}[ReportFormat.V2021] == 1

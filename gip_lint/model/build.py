@@ -1,4 +1,7 @@
-"""Build the :class:`Report` from parsed blocks: title, sections, format, the three tables."""
+"""Build the :class:`Report` from parsed blocks, pass by pass: the title and sections, the
+blocks joined into tables, the tables read (:func:`_read_tables`, then those written as text
+lines, :mod:`gip_lint.model.text_tables`), the format's evidence, and each table finished with
+its own reading problems."""
 
 from __future__ import annotations
 
@@ -6,15 +9,17 @@ import functools
 import re
 from typing import Optional
 
+import attrs
+
 from gip_lint.model.active import build_active
 from gip_lint.model.applications import build_applications
-from gip_lint.model.cells import PLAIN_NUMBER
 from gip_lint.model.document import (
     Block,
     ParseProblem,
     Position,
     RawCell,
     Report,
+    ReportFormat,
     Row,
     TableBlock,
     TextLine,
@@ -22,13 +27,8 @@ from gip_lint.model.document import (
 from gip_lint.model.labels import FORMAT_2019_MARKERS, FORMAT_2021_MARKERS, squash
 from gip_lint.model.review import build_review
 from gip_lint.model.sections import find_sections, find_title, organ_and_year
-from gip_lint.model.tables import (
-    ACTIVE_MARKERS,
-    APPLICATION_MARKERS,
-    REVIEW_MARKERS,
-    classify,
-    spaced_rows,
-)
+from gip_lint.model.tables import Problems, classify
+from gip_lint.model.text_tables import one_cell_per_line, one_cell_problem, spaced_tables
 from gip_lint.source import SourceText
 
 
@@ -140,156 +140,46 @@ def _markers_in(text: str) -> tuple[tuple[str, str], ...]:
     return tuple([(version, marker) for version, markers in _MARKERS for marker in markers if marker in squashed])
 
 
-_MARKERS = (("2021", FORMAT_2021_MARKERS), ("2019", FORMAT_2019_MARKERS))
+_MARKERS = ((ReportFormat.V2021, FORMAT_2021_MARKERS), (ReportFormat.V2019, FORMAT_2019_MARKERS))
 # Substring tests, not a regex: a pattern of these Chinese markers cost milliseconds to compile.
 _MARKER_ENDS = "".join(sorted({marker[-1] for _, markers in _MARKERS for marker in markers}))
 
 
-def _format_version(evidence) -> Optional[str]:
+def _format_version(evidence) -> Optional[ReportFormat]:
     versions = {version for version, _, _ in evidence}
-    if "2021" in versions:
-        return "2021"
-    if "2019" in versions:
-        return "2019"
+    if ReportFormat.V2021 in versions:
+        return ReportFormat.V2021
+    if ReportFormat.V2019 in versions:
+        return ReportFormat.V2019
     return None
-
-
-_SPACED_NAMES = {2: "表二", 3: "表三", 4: "表四"}
-
-
-def _spaced_tables(sections, applications, review, active, problems: list[ParseProblem]):
-    """Tables 三 and 四 written with spaces instead of TABs (text extracted from PDF).
-
-    Read when the section has no TAB table and its lines read to a complete table (table
-    三's total row and 15 of its rows; table 四's three groups); otherwise a GIP003 says the
-    table was seen but not read, instead of a false "table missing".  Table 二 in spaces is
-    never read: its columns differ per block and blank cells are common, so a number would
-    land in the wrong column.
-    """
-    present = {2: active, 3: applications, 4: review}
-    for section in sections:
-        if section.number == 3 and applications is not None and len(applications.rows) < 5 and sum(
-                1 for b in section.blocks if isinstance(b, TextLine) and PLAIN_NUMBER.match(b.text)) >= _LONE_NUMBERS:
-            # A row or two read among numbers standing alone on their lines: the rest of the
-            # table is one cell per line, and the rows read are not the table.
-            labels = _label_lines(section, "三")
-            first = labels[0] if labels else section
-            problems.append(_one_cell_problem("三", first.line, first.column))
-            present[3] = None
-            continue
-        if section.number not in present or present[section.number] is not None:
-            continue
-        kind = "二三四"[section.number - 2]
-        if _reported(problems, kind):
-            continue  # already said: its table was seen but not read
-        rows = spaced_rows([b for b in section.blocks if isinstance(b, TextLine)])
-        numbers = {row.line: sum(1 for c in row.cells if PLAIN_NUMBER.match(c.text)) for row in rows}
-        least, needed = _SPACED_ROWS_NEEDED[section.number]
-        with_numbers = sum(1 for count in numbers.values() if count >= least)
-        lone = sum(1 for row in rows if len(row.cells) == 1 and numbers[row.line] == 1)
-        labels = _label_lines(section, kind)
-        if (lone >= _LONE_NUMBERS and lone * 2 >= with_numbers) or (
-                with_numbers < needed and len(labels) >= 3):  # one cell per line, no pipes
-            first = labels[0] if labels else next(
-                row.cells[0] for row in rows if len(row.cells) == 1 and numbers[row.line] == 1)
-            problems.append(_one_cell_problem(kind, first.line, first.column))
-            continue
-        if with_numbers < needed:
-            continue
-        found: list[ParseProblem] = []
-        table = None
-        if classify(TableBlock(tuple(rows), rows[0].line)) == kind:
-            if section.number == 3:
-                table = build_applications(rows, found)
-                table = table if "三(七)" in table.rows and len(table.rows) >= 15 else None
-            elif section.number == 4:
-                table = build_review(rows, found)
-                table = table if table is not None and len(table.groups) == 3 else None
-        if table is None:
-            first = next(row.cells[0] for row in rows if numbers[row.line] >= least)
-            problems.append(ParseProblem(
-                f"{_SPACED_NAMES[section.number]}的单元格似乎以空格而不是制表符分隔，无法按列读取，未参与核对",
-                first.line, first.column, f"table:{kind}:spaced"))
-            continue
-        problems.extend(found)
-        present[section.number] = table
-    return present[3], present[4]
-
-
-# Section → (numbers a row needs, rows needed) before its lines are taken for a spaced table.
-_SPACED_ROWS_NEEDED = {2: (1, 3), 3: (3, 3), 4: (5, 1)}
-
-
-# Rows holding a number and nothing else, from which a table is taken to be written one cell
-# per line (web pages rendered to text: "行政许可 |" / "0 |", or cells between blank lines).
-# In such text a blank cell may or may not leave a line and a row's end is not marked, so
-# which row and column a number belongs to is a guess: the table is GIP003, never read.
-# Read layouts never have a lone number (a number line without its label has all of them).
-_LONE_NUMBERS = 3
-
-
-def _one_cell_per_line(rows: list[Row]) -> bool:
-    """Three lone numbers, or (a table cut short) two thirds of 8+ rows with one cell at most."""
-    lone = single = 0
-    for row in rows:
-        filled = [c for c in row.cells if c.text]
-        if len(filled) <= 1:
-            single += 1
-            if filled and PLAIN_NUMBER.match(filled[0].text):
-                lone += 1
-                if lone >= _LONE_NUMBERS:
-                    return True
-    return len(rows) >= 8 and single * 3 >= len(rows) * 2
-
-
-_KIND_MARKERS = {"二": ACTIVE_MARKERS, "三": APPLICATION_MARKERS, "四": REVIEW_MARKERS}
-
-
-def _label_lines(section, kind: str) -> list[TextLine]:
-    """Lines of the section that are a label of its table alone (a table whose numbers are
-    blank or were lost, one cell per line): short, not a sentence, naming a row or column."""
-    markers = _KIND_MARKERS[kind]
-    return [b for b in section.blocks if isinstance(b, TextLine) and len(b.text) <= 40
-            and "。" not in b.text and markers.search(squash(b.text))]
-
-
-def _reported(problems: list[ParseProblem], kind: str) -> bool:
-    """Whether a problem was already recorded for table ``kind`` (one GIP003 per table)."""
-    return any(p.anchor.startswith(f"table:{kind}:") for p in problems)
-
-
-def _one_cell_problem(kind: str, line: int, column: int) -> ParseProblem:
-    return ParseProblem(f"表{kind}似乎每个单元格占一行（网页转为文本时常见），无法确定各数字所属的行和列，未参与核对",
-                        line, column, f"table:{kind}:one-cell-per-line")
 
 
 _PRE_2019 = re.compile(r"政府信息公开情况统计表")
 
 
-def _table_or_problem(kind: str, build, rows, problems: list[ParseProblem]):
-    """``build(rows, problems)``; should reading one table fail, a GIP003 names that table and
+def _table_or_problem(kind: str, build, rows, problems: Problems):
+    """``build(rows, found)``; should reading one table fail, a GIP003 names that table and
     the rest of the report is still checked (a defect of gip-lint, never of the report)."""
+    found: list[ParseProblem] = []
     try:
-        return build(rows, problems)
+        return build(rows, found)
     except Exception as exc:
         first = rows[0] if rows else None
-        problems.append(ParseProblem(
+        found.append(ParseProblem(
             f"表{kind}读取出错，未参与核对（{type(exc).__name__}: {exc}；这是 gip-lint 的缺陷，请报告），报告的其余部分已检查",
             first.line if first else 1, first.cells[0].column if first and first.cells else 1, f"table:{kind}:error"))
         return None
+    finally:
+        problems.extend(kind, found)
 
 
-def build_report(source: SourceText, blocks: list[Block]) -> Report:
-    problems: list[ParseProblem] = []
-    sections = find_sections(blocks)
-    title, title_position = find_title(blocks, sections[0].line if sections else None)
-    organ, year = organ_and_year(title)
-
+def _read_tables(blocks: list[Block], problems: Problems) -> tuple:
+    """Tables 二, 三 and 四 (the first of each kind that reads), from the blocks written as tables."""
     active = applications = review = None
     for kind, rows in _join_tables(blocks):
-        if _one_cell_per_line(rows):
-            if not _reported(problems, kind):
-                problems.append(_one_cell_problem(kind, rows[0].line, rows[0].cells[0].column if rows[0].cells else 1))
+        if one_cell_per_line(rows):
+            if not problems.of(kind):
+                problems.add(kind, one_cell_problem(kind, rows[0].line, rows[0].cells[0].column if rows[0].cells else 1))
             continue
         if kind == "二" and active is None:
             active = _table_or_problem(kind, build_active, rows, problems)
@@ -297,34 +187,53 @@ def build_report(source: SourceText, blocks: list[Block]) -> Report:
             applications = _table_or_problem(kind, build_applications, rows, problems)
         elif kind == "四" and review is None:
             review = _table_or_problem(kind, build_review, rows, problems)
+    return active, applications, review
 
-    applications, review = _spaced_tables(sections, applications, review, active, problems)
+
+def _finished(table, kind: str, problems: Problems, **more):
+    """The table with its own reading problems (and ``more`` fields), once all are known."""
+    return None if table is None else attrs.evolve(table, problems=problems.of(kind), **more)
+
+
+def build_report(source: SourceText, blocks: list[Block]) -> Report:
+    problems = Problems()
+    sections = find_sections(blocks)
+    title, title_position = find_title(blocks, sections[0].line if sections else None)
+    organ, year = organ_and_year(title)
+    active, applications, review = _read_tables(blocks, problems)
+    applications, review = spaced_tables(sections, applications, review, active, problems)
 
     tables_found = active is not None or applications is not None or review is not None
     if not sections and tables_found:
         # Tables but no heading we recognise: more likely an unusual heading style than a
         # report without sections, so say that the structure was not checked (GIP003).
-        problems.append(ParseProblem("找不到“一、总体情况”等六个部分的标题，各部分是否齐全、顺序是否正确未检查",
-                                     1, 1, "sections"))
+        problems.add(None, ParseProblem("找不到“一、总体情况”等六个部分的标题，各部分是否齐全、顺序是否正确未检查",
+                                        1, 1, "sections"))
     evidence = _format_evidence(blocks)
+    version = _format_version(evidence)
     found_anything = bool(sections) or tables_found
     is_report = found_anything and not (_PRE_2019.search(source.text) and applications is None)
+    if applications is not None:
+        trial_rows = version is ReportFormat.V2019 or applications.single_other_row
+        applications = _finished(applications, "三", problems,
+                                 rows_format=ReportFormat.V2019 if trial_rows else ReportFormat.V2021)
     return Report(
         path=source.path,
         title=title,
         title_position=title_position,
         organ=organ,
         year=year,
-        format=_format_version(evidence),
+        format=version,
         format_evidence=evidence,
         sections=sections,
-        active=active,
+        active=_finished(active, "二", problems),
         applications=applications,
-        review_litigation=review,
+        review_litigation=_finished(review, "四", problems),
         blocks=tuple(blocks),
-        problems=tuple(problems),
+        problems=tuple(problems.found),
         is_report=is_report,
         encoding=source.encoding,
         kind=source.kind,
         line_count=source.text.count("\n"),
+        table_problems={table: problems.of(table) for table in problems.by_table},
     )

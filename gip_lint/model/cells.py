@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from gip_lint.model.document import Cell, RawCell, make_cell
+from gip_lint.model.document import Cell, CellProblem, RawCell, make_cell
 
 #: A cell written as a plain number, nothing else ("12", "3.5").
 PLAIN_NUMBER = re.compile(r"^\d+(\.\d+)?$")
@@ -49,19 +49,19 @@ def _reading(text: str) -> tuple:
     if PLAIN_NUMBER.match(text):
         return _number(text), None
     if _PLACEHOLDER.match(text):
-        return None, "placeholder"
+        return None, CellProblem.PLACEHOLDER
     match = _PLUS.match(text)
     if match:
         return _number(match.group(1)), None
     if _NEGATIVE.match(text):
-        return -_number(text.lstrip("-").strip()), "negative"
+        return -_number(text.lstrip("-").strip()), CellProblem.NEGATIVE
     match = _WITH_UNIT.match(text)
     if match:
-        return _number(match.group(1)), "unit"
+        return _number(match.group(1)), CellProblem.UNIT
     match = _WITH_NOTE.match(text)
     if match:
-        return _number(match.group(1)), "note"
-    return None, "text"
+        return _number(match.group(1)), CellProblem.NOTE
+    return None, CellProblem.TEXT
 
 
 def is_value_like(raw: RawCell) -> bool:
@@ -77,4 +77,4 @@ def is_value_text(text: str) -> bool:
         return True
     if _ENUMERATED.match(squeezed) and not _DECIMAL.match(squeezed):
         return False  # "1.属于国家秘密": an enumerated label
-    return _reading(text)[1] != "text"  # read_cell(raw).problem, without making the Cell
+    return _reading(text)[1] is not CellProblem.TEXT  # read_cell(raw).problem, without making the Cell

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from gip_lint.model.enums import ReportFormat
+
 # --- sections (spec §1) ----------------------------------------------------------------------------
 
 SECTION_TITLES = {
@@ -34,6 +36,8 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 # --- table 三 (spec §3) ------------------------------------------------------------------------------
 
 APPLICANT_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+#: The index of 总计, the last column of table 三.
+APPLICANT_TOTAL = APPLICANT_COLUMNS.index("总计")
 
 OUTCOME_GROUPS = ("三(一)", "三(二)", "三(三)", "三(四)", "三(五)", "三(六)")
 
@@ -55,10 +59,13 @@ APPLICATION_ROWS_2019 = (
     + APPLICATION_ROWS_2021[APPLICATION_ROWS_2021.index("三(七)"):]
 )
 
+#: Rows of table 三, per format.
+APPLICATION_ROWS = {ReportFormat.V2021: APPLICATION_ROWS_2021, ReportFormat.V2019: APPLICATION_ROWS_2019}
+
 #: The rows whose sum is 三(七) (A3), per format.
 OUTCOME_ROWS = {
-    "2021": tuple(k for k in APPLICATION_ROWS_2021 if k.startswith("三(") and k != "三(七)"),
-    "2019": tuple(k for k in APPLICATION_ROWS_2019 if k.startswith("三(") and k != "三(七)"),
+    ReportFormat.V2021: tuple(k for k in APPLICATION_ROWS_2021 if k.startswith("三(") and k != "三(七)"),
+    ReportFormat.V2019: tuple(k for k in APPLICATION_ROWS_2019 if k.startswith("三(") and k != "三(七)"),
 }
 
 # Row patterns: matched against the squashed text of a row's label cells.  A sub-row is
@@ -109,6 +116,8 @@ OTHER_SUBROW = re.compile(r"^(3[.、]?)?其他$")  # "3.其他", "3、其他", "
 # --- table 四 (spec §4) -------------------------------------------------------------------------------
 
 REVIEW_COLUMNS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+#: The index of 总计, the last column of a group of table 四.
+REVIEW_TOTAL = REVIEW_COLUMNS.index("总计")
 REVIEW_GROUPS = ("行政复议", "行政诉讼/未经复议直接起诉", "行政诉讼/复议后起诉")
 
 # --- table 二 (spec §2, §6) ----------------------------------------------------------------------------
@@ -210,7 +219,7 @@ APPLICATION_ROW_NAMES = {
 
 #: Rows of table 二 each format requires, by block.
 ACTIVE_REQUIRED_ROWS = {
-    "2021": ("规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"),
-    "2019": ("规章", "行政规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
+    ReportFormat.V2021: ("规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"),
+    ReportFormat.V2019: ("规章", "行政规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
              "行政事业性收费", "政府集中采购"),
 }

@@ -21,6 +21,7 @@ from typing import Optional
 from gip_lint.model.cells import is_value_text, read_cells
 from gip_lint.model.document import (
     Cell,
+    ParseProblem,
     RawCell,
     Row,
     TableBlock,
@@ -47,6 +48,30 @@ def classify(block: TableBlock) -> Optional[str]:
     }
     best = max(scores, key=scores.get)
     return best if scores[best] else None
+
+
+# --- what could not be read ---------------------------------------------------------------------
+
+
+class Problems:
+    """What could not be read, in the order found (``Report.problems``) and by table (one GIP003
+    per table: a table already reported is not reported again)."""
+
+    def __init__(self) -> None:
+        self.found: list[ParseProblem] = []
+        self.by_table: dict[str, list[ParseProblem]] = {"二": [], "三": [], "四": []}
+
+    def add(self, table: Optional[str], problem: ParseProblem) -> None:
+        self.found.append(problem)
+        if table is not None:
+            self.by_table[table].append(problem)
+
+    def extend(self, table: str, problems: list[ParseProblem]) -> None:
+        for problem in problems:
+            self.add(table, problem)
+
+    def of(self, table: str) -> tuple[ParseProblem, ...]:
+        return tuple(self.by_table[table])
 
 
 # --- shared row handling -------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Table arithmetic (勾稽关系, spec §5 A1–A6): GIP201–GIP206.
 
-Every identity is evaluated once (gip_lint.rules.identities), a blank cell as an unknown
+Every identity is declared and evaluated once (gip_lint.model.identities), a blank cell as an unknown
 non-negative count: an identity that no completion of its blanks can satisfy is reported under
 its own code, saying so; one some completion satisfies cannot be decided and its blanks are
 reported once, by GIP206, as "cannot verify".  When one wrong cell breaks several identities,
@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from gip_lint.model.document import Cell, Report
+from gip_lint.model.document import Cell, CellProblem, Report
+from gip_lint.model.identities import DECLARED, Identity
 from gip_lint.model.labels import (
     APPLICANT_COLUMNS,
+    APPLICANT_TOTAL,
     APPLICATION_ROW_NAMES,
     DECIMAL_COLUMNS,
     REVIEW_COLUMNS,
@@ -23,7 +25,6 @@ from gip_lint.model.labels import (
 )
 from gip_lint.rule import Finding, Suggestion, rule
 from gip_lint.rules import identities
-from gip_lint.rules.identities import TOTAL, Identity
 
 
 def _fmt(value) -> str:
@@ -68,10 +69,10 @@ def _cell_name(name: tuple) -> str:
 def _findings(report: Report, kind: str) -> Iterable[Finding]:
     """The findings of the broken identities of one kind, each at its culprit cell, with the
     culprit's one right value when a single wrong number explains every broken identity."""
-    broken = identities.broken(report)
+    broken = report.broken_identities
     if not broken:
         return
-    cells = identities.cells_of(report)
+    cells = report.table_cells
     for identity in broken:
         if identity.kind != kind:
             continue
@@ -96,7 +97,7 @@ def _sum(names: tuple, known, identity: Identity, cells: dict) -> str:
     """``a+b=c``, or ``a+空（已填的数之和 c）`` when the side has blanks (only the sum for the
     twenty-odd outcome rows of A3)."""
     if any(n in identity.blanks for n in names):
-        if len(names) > TOTAL:
+        if len(names) > APPLICANT_TOTAL:
             return f"（有空单元格，已填的数之和 {_fmt(known)}）"
         return f"{_side(names, cells)}（已填的数之和 {_fmt(known)}）"
     if len(names) == 1:
@@ -128,11 +129,23 @@ def _message(identity: Identity, cells: dict) -> str:
             f"{_fmt(identity.known_right) if not identity.blanks else right}，表中为 {left}{difference}{blanks}")
 
 
+def _stating(kind: str):
+    """Write identity ``kind`` as declared (``DECLARED``) into the rule's documentation, where
+    it says ``{identity}``: what ``gip-lint explain`` prints is what the rule checks."""
+    def document(check):
+        check.__doc__ = check.__doc__.replace("{identity}", DECLARED[kind].statement())
+        return check
+    return document
+
+
 @rule("GIP201", "applications-balance", severity="error")
+@_stating("A1")
 def applications_balance(report: Report, context) -> Iterable[Finding]:
     """表三某列不满足“第一项加第二项之和等于第三项加第四项之和”（A1）。
 
     ## 为什么
+    勾稽关系 {identity}
+
     表三表头写明了本列数据的勾稽关系：本年新收 + 上年结转 = 本年办理结果总计 + 结转下年度继续办理。
     不相等说明某个数字填错、漏计或重复计算。消息给出列名和四个数字；若能确定是哪个单元格出错，
     位置指向该单元格，否则指向三(七)总计。
@@ -155,10 +168,13 @@ def applications_balance(report: Report, context) -> Iterable[Finding]:
 
 
 @rule("GIP202", "applications-row-total", severity="error")
+@_stating("A2")
 def applications_row_total(report: Report, context) -> Iterable[Finding]:
     """表三某行的“总计”不等于六类申请人（自然人至其他）之和（A2）。
 
     ## 为什么
+    勾稽关系 {identity}
+
     每一行的总计是该行自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。
     有空单元格时，已填的六列之和已经大于总计，空单元格填什么都无法相等，仍然报告；
     能确定唯一正确值时给出“应为 N”（见 GIP201）。
@@ -173,10 +189,13 @@ def applications_row_total(report: Report, context) -> Iterable[Finding]:
 
 
 @rule("GIP203", "applications-outcomes", severity="error")
+@_stating("A3")
 def applications_outcomes(report: Report, context) -> Iterable[Finding]:
     """表三某列的三(七)总计不等于各项办理结果（三(一) 至 三(六)）之和（A3）。
 
     ## 为什么
+    勾稽关系 {identity}
+
     每件申请只计入一种办理结果（部分公开“只计这一情形，不计其他情形”），所以各项办理结果之和
     必须等于三(七)总计。最常见的原因是把部分公开的申请又计入了不予公开或无法提供。
     有空单元格时，已填的各项之和已经大于三(七)总计，空单元格填什么都无法相等，仍然报告；
@@ -192,10 +211,13 @@ def applications_outcomes(report: Report, context) -> Iterable[Finding]:
 
 
 @rule("GIP204", "review-litigation-total", severity="error")
+@_stating("A4")
 def review_litigation_total(report: Report, context) -> Iterable[Finding]:
     """表四某组的“总计”不等于结果维持、结果纠正、其他结果、尚未审结之和（A4）。
 
     ## 为什么
+    勾稽关系 {identity}
+
     行政复议、未经复议直接起诉、复议后起诉三组各有五列，总计是前四列之和。有空单元格时，
     已填的前四列之和已经大于总计，空单元格填什么都无法相等，仍然报告。
 
@@ -209,21 +231,21 @@ def review_litigation_total(report: Report, context) -> Iterable[Finding]:
 
 
 _PROBLEM_TEXT = {
-    "text": "不是数字",
-    "negative": "是负数",
-    "unit": "数字后带有单位",
-    "note": "数字后带有说明文字",
-    "decimal": "计数不应有小数",
+    CellProblem.TEXT: "不是数字",
+    CellProblem.NEGATIVE: "是负数",
+    CellProblem.UNIT: "数字后带有单位",
+    CellProblem.NOTE: "数字后带有说明文字",
+    CellProblem.DECIMAL: "计数不应有小数",
 }
 
 
-def _cell_problem(cell: Cell, decimal_ok: bool, signed_ok: bool) -> Optional[str]:
-    if cell.problem in ("text", "unit", "note"):
+def _cell_problem(cell: Cell, decimal_ok: bool, signed_ok: bool) -> Optional[CellProblem]:
+    if cell.problem in (CellProblem.TEXT, CellProblem.UNIT, CellProblem.NOTE):
         return cell.problem
-    if cell.problem == "negative" and not signed_ok:
-        return "negative"
+    if cell.problem is CellProblem.NEGATIVE and not signed_ok:
+        return CellProblem.NEGATIVE
     if isinstance(cell.value, float) and not decimal_ok:
-        return "decimal"
+        return CellProblem.DECIMAL
     return None
 
 
@@ -277,7 +299,7 @@ def _counts_not_numbers(rows, where) -> Iterable[Finding]:
                 yield _not_a_number(cell, where(key, index), problem, False)
 
 
-def _not_a_number(cell: Cell, where: str, problem: str, decimal_ok: bool) -> Finding:
+def _not_a_number(cell: Cell, where: str, problem: CellProblem, decimal_ok: bool) -> Finding:
     return Finding(cell.line, cell.column, f"{where}的“{cell.raw}”{_PROBLEM_TEXT[problem]}，应为非负"
                    + ("数" if decimal_ok else "整数"), anchor=f"cell:{where}")
 
@@ -311,7 +333,7 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
         for key, row in table.rows.items():
             blanks = _blanks(row)
             if blanks:
-                settled = identities.settled_blanks(report) if settled is None else settled
+                settled = report.settled_blanks if settled is None else settled
                 blanks = [(i, cell) for i, cell in blanks if ("三", key, i) not in settled]
             if not blanks:
                 continue
@@ -335,7 +357,7 @@ def blank_cell(report: Report, context) -> Iterable[Finding]:
     if review is not None:
         for group, row in review.groups.items():
             blanks = [(i, cell) for i, cell in _blanks(row)
-                      if ("四", group, i) not in identities.settled_blanks(report)]
+                      if ("四", group, i) not in report.settled_blanks]
             if blanks:
                 yield _blank_finding(
                     blanks, REVIEW_COLUMNS, f"表四“{group}”组", "无法核对本组总计（没有发生应填 0）",

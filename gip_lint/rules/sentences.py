@@ -13,7 +13,6 @@ import attrs
 from gip_lint.lazy_re import lazy_compile
 
 from gip_lint.model.document import Report, TextLine
-from gip_lint.rules import per_report
 
 _SENTENCE_END = lazy_compile(r"[。！？!?]")
 # A comma between a digit and three digits is a thousands separator, not a clause end.
@@ -57,9 +56,9 @@ def clauses(sentence: Span) -> list[Span]:
 def prose_paragraphs(report: Report, sections: tuple[int, ...] = (1, 2, 3, 4)) -> Iterator[tuple[int, TextLine]]:
     """(section number, paragraph) for the prose of the given sections."""
     if sections == (1, 2, 3, 4):
-        return iter(per_report.prose(report))  # worked out once for every rule that asks
-    return ((section.number, paragraph) for section, paragraphs in per_report.section_paragraphs(report)
-            if section.number in sections for paragraph in paragraphs)
+        return iter(report.prose)  # worked out once for every rule that asks
+    return ((section.number, paragraph) for section in report.sections
+            if section.number in sections for paragraph in section.prose)
 
 
 def other_year(text: str, year: Optional[int], allowed: tuple[int, ...] = ()) -> bool:

@@ -13,8 +13,6 @@ from gip_lint.model.document import Report, Section
 from gip_lint.model.labels import (
     ACTIVE_REQUIRED_ROWS,
     APPLICATION_ROW_NAMES,
-    APPLICATION_ROWS_2019,
-    APPLICATION_ROWS_2021,
     CHINESE_NUMERALS,
     REVIEW_GROUPS,
     SECTION_TITLES,
@@ -119,10 +117,6 @@ _TABLE_NAMES = {2: ("二", "主动公开政府信息情况表"), 3: ("三", "收
                 4: ("四", "政府信息公开行政复议、行政诉讼情况表")}
 
 
-def _unreadable(report: Report, table: str) -> bool:
-    return any(p.anchor.startswith(f"table:{table}") for p in report.problems)
-
-
 @rule("GIP104", "table-missing", severity="error")
 def table_missing(report: Report, context) -> Iterable[Finding]:
     """第二、三、四部分缺少格式规定的统计表。
@@ -140,7 +134,7 @@ def table_missing(report: Report, context) -> Iterable[Finding]:
     tables = {2: report.active, 3: report.applications, 4: report.review_litigation}
     for number, table in tables.items():
         section = report.section(number)
-        if table is not None or section is None or _unreadable(report, _TABLE_NAMES[number][0]):
+        if table is not None or section is None or report.unreadable(_TABLE_NAMES[number][0]):
             continue
         numeral, name = _TABLE_NAMES[number]
         yield Finding(section.line, section.column, f"第{numeral}部分缺少{name}（表{numeral}）",
@@ -162,22 +156,20 @@ def table_row_missing(report: Report, context) -> Iterable[Finding]:
     保留该行，七列均填 0。
     """
     table = report.applications
-    if table is not None and not _unreadable(report, "三"):
-        expected = APPLICATION_ROWS_2019 if report.format == "2019" or (
-            "三(六)" in table.rows and "三(六)1" not in table.rows) else APPLICATION_ROWS_2021
-        for key in expected:
+    if table is not None and not report.unreadable("三"):
+        for key in table.expected_rows():
             if key not in table.rows:
                 yield Finding(table.line, table.column,
                               f"表三缺少“{APPLICATION_ROW_NAMES.get(key, key)}”行",
                               anchor=f"table:三:row:{key}:missing")
     review = report.review_litigation
-    if review is not None and not _unreadable(report, "四"):
+    if review is not None and not report.unreadable("四"):
         for group in REVIEW_GROUPS:
             if group not in review.groups:
                 yield Finding(review.line, review.column, f"表四缺少“{group}”一组数字",
                               anchor=f"table:四:group:{group}:missing")
     active = report.active
-    if active is not None and not _unreadable(report, "二") and report.format in ACTIVE_REQUIRED_ROWS:
+    if active is not None and not report.unreadable("二") and report.format in ACTIVE_REQUIRED_ROWS:
         labels = {item.label for item in active.items}
         for label in ACTIVE_REQUIRED_ROWS[report.format]:
             if label not in labels:

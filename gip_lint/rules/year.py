@@ -6,9 +6,9 @@ import re
 from collections import Counter
 from typing import Iterable, Optional
 
-from gip_lint.model.document import Position, Report, TextLine
+from gip_lint.model.document import Position, Report, ReportFormat, TextLine
 from gip_lint.rule import Finding, rule
-from gip_lint.rules import excerpt, per_report
+from gip_lint.rules import excerpt
 
 _YEAR = re.compile(r"(?<![\d])((?:19|20)\d{2})\s*年(?!版|第|度?工作要点|\d)")
 # "2023年，" at the start of a paragraph names the statistics period.
@@ -25,10 +25,10 @@ def body_year(report: Report) -> Optional[tuple[int, TextLine]]:
     """
     votes: Counter = Counter()
     witness: dict[int, TextLine] = {}
-    for section, paragraphs in per_report.section_paragraphs(report):
+    for section in report.sections:
         if section.number > 4:
             continue
-        for paragraph in paragraphs:
+        for paragraph in section.prose:
             text = paragraph.text
             if "年" not in text:  # every mention has it
                 continue
@@ -121,8 +121,7 @@ def format_version(report: Report, context) -> Iterable[Finding]:
     信息内容｜本年制发件数｜本年废止件数｜现行有效件数
     """
     table = report.applications
-    if (report.format == "2021" and table is not None and "三(六)" in table.rows
-            and not any(key.startswith("三(六)") and key != "三(六)" for key in table.rows)):
+    if report.format is ReportFormat.V2021 and table is not None and table.single_other_row:
         position = table.row_positions["三(六)"]
         yield Finding(position.line, position.column,
                       "表三其余各项是 2021 年格式，但“(六)其他处理”只有一行（2019 年试行格式）：格式混用，"
@@ -130,7 +129,7 @@ def format_version(report: Report, context) -> Iterable[Finding]:
                       anchor="format:mixed:三(六)")
     if report.year is None or report.year < 2021:
         return
-    trial = [(marker, position) for version, marker, position in report.format_evidence if version == "2019"]
+    trial = [(marker, position) for version, marker, position in report.format_evidence if version is ReportFormat.V2019]
     if not trial:
         return
     marker, position = trial[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from gip_lint.model.document import Report
+from gip_lint.model.document import Report, ReportFormat
 from gip_lint.model.labels import APPLICANT_COLUMNS
 from gip_lint.rule import Finding, rule
 
@@ -48,13 +48,11 @@ def carried_over_mismatch(report: Report, context) -> Iterable[Finding]:
     previous = _last_year(report, context)
     if previous is None or report.applications is None or previous.applications is None:
         return
-    now = report.applications.rows.get("二")
-    before = previous.applications.rows.get("四")
-    if not now or not before:
+    now, before = report.applications, previous.applications
+    if not now.rows.get("二") or not before.rows.get("四"):
         return
     for index, column in enumerate(APPLICANT_COLUMNS):
-        cell = now[index] if index < len(now) else None
-        last = before[index] if index < len(before) else None
+        cell, last = now.cell("二", index), before.cell("四", index)
         if cell is None or last is None or cell.value is None or last.value is None or cell.value == last.value:
             continue
         yield Finding(cell.line, cell.column,
@@ -85,7 +83,7 @@ def valid_documents_carry_over(report: Report, context) -> Iterable[Finding]:
     previous = _last_year(report, context)
     if previous is None or report.active is None or previous.active is None:
         return
-    if "2019" in (report.format, previous.format):
+    if ReportFormat.V2019 in (report.format, previous.format):
         return
     for label in ("规章", "行政规范性文件"):
         valid = report.active.cell(label, "现行有效件数")

@@ -10,7 +10,8 @@ from gip_lint.lazy_re import lazy_compile
 from gip_lint.model.document import Report, TextLine
 from gip_lint.rule import Finding, rule
 from gip_lint.rules.prose.analysis import COMPARISON, PLAN, nearest_keyword
-from gip_lint.rules.quantities import OUTCOME_GROUPS, OUTCOME_KINDS, group_total, quantity
+from gip_lint.model.labels import OUTCOME_GROUPS
+from gip_lint.rules.quantities import GROUPS_OF_KIND, OUTCOME_KINDS, quantity
 from gip_lint.rules.sentences import Span, clauses, other_year, prose_paragraphs, sentences
 
 _PERCENT = lazy_compile(r"(?<![\d.])(\d+(?:\.(\d+))?)\s*%")
@@ -113,12 +114,13 @@ def _sum_check(report: Report, paragraph: TextLine, shares) -> Iterator[Finding]
     """Shares of distinct outcomes that, by the table, cover every outcome must add to 100%."""
     groups: list[str] = []
     for kind, *_ in shares:
-        groups += OUTCOME_GROUPS[kind]
+        groups += GROUPS_OF_KIND[kind]
     if len(shares) < 2 or len(groups) != len(set(groups)):
         return
     nonzero = set()
-    for group in ("三(一)", "三(二)", "三(三)", "三(四)", "三(五)", "三(六)"):
-        value = group_total(report, group)
+    table = report.applications
+    for group in OUTCOME_GROUPS:
+        value = table.group_total(group) if table is not None else None
         if value is None:
             return
         if value:

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Optional
 
 from gip_lint.lazy_re import lazy_compile
 
 from gip_lint.model.document import Report
 from gip_lint.rule import Finding, rule
-from gip_lint.rules.quantities import AFTER_REVIEW, DIRECT, REVIEW, review_cell
+from gip_lint.rules.quantities import AFTER_REVIEW, DIRECT, REVIEW
 from gip_lint.rules.sentences import other_year, prose_paragraphs, quote, sentences
 
 _ALL_UPHELD = lazy_compile(r"(?<![未不非])(?:均|全部|全都|都)(?:已|被|获|得到|予以|依法)*(?:结果)?维持")
 _SCOPE = lazy_compile(r"复议后起诉|直接起诉|行政诉讼|起诉|应诉|诉讼|复议")
 _NOT_UPHELD = ("结果纠正", "其他结果", "尚未审结")
 _GROUP_LABEL = {REVIEW: "行政复议", DIRECT: "直接起诉的行政诉讼", AFTER_REVIEW: "复议后起诉的行政诉讼"}
+
+
+def _count(cell) -> Optional[int]:
+    return cell.count if cell is not None else None
 
 
 def _scope_groups(word: str) -> tuple[str, ...]:
@@ -43,7 +47,8 @@ def upheld_claim(report: Report, context) -> Iterable[Finding]:
     ## 正确示例
     被申请行政复议 3 件，已审结的 2 件均获维持，1 件尚未审结。
     """
-    if report.review_litigation is None:
+    table = report.review_litigation
+    if table is None:
         return
     for _, paragraph in prose_paragraphs(report):
         if "维持" not in paragraph.text:  # every claim has it: skip the splitting
@@ -63,7 +68,7 @@ def upheld_claim(report: Report, context) -> Iterable[Finding]:
                 faults = []
                 for group in groups:
                     found = [f"{column} {value} 件" for column in _NOT_UPHELD
-                             if (value := review_cell(report, group, column))]
+                             if (value := _count(table.cell(group, column)))]
                     if found:
                         faults.append(_GROUP_LABEL[group] + "、".join(found))
                 if not faults:

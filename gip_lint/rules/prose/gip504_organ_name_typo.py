@@ -10,7 +10,6 @@ from gip_lint.lazy_re import lazy_compile
 
 from gip_lint.model.document import Report
 from gip_lint.rule import Finding, rule
-from gip_lint.rules import per_report
 
 _PLACE = lazy_compile(r"([\u4e00-\u9fff]{2,6}?)(省|市|区|县|旗|镇|乡|街道)")
 _ETHNIC = lazy_compile(r"(?:[\u4e00-\u9fff]{1,3}族)+(?:自治)?|自治")
@@ -69,7 +68,7 @@ def organ_name_typo(report: Report, context) -> Iterable[Finding]:
     forms = organ_places(report.organ)
     if not forms:
         return
-    paragraphs = [p for _, section_paragraphs in per_report.section_paragraphs(report) for p in section_paragraphs]
+    paragraphs = [p for section in report.sections for p in section.prose]
     corpus = report.title + "\n" + "\n".join(p.text for p in paragraphs)
     right = sum(corpus.count(stem + suffix) for stem, suffix in forms)
     for stem, suffix in forms:

@@ -9,7 +9,6 @@ from gip_lint.lazy_re import lazy_compile
 from gip_lint.model.document import Report, TextLine
 from gip_lint.model.numerals import numeral_value
 from gip_lint.rule import Finding, rule
-from gip_lint.rules import per_report
 from gip_lint.rules.sentences import quote
 
 _INLINE_POINT = lazy_compile(r"(?:^|(?<=[\s,;:，；：。、(（\"“]))(十[一二三四五六七八九]?|[一二三四五六七八九])是")
@@ -42,9 +41,9 @@ def enumeration_sequence(report: Report, context) -> Iterable[Finding]:
     ## 正确示例
     一是加强内容审核；二是加强队伍建设；三是创新公开方式。
     """
-    for section, paragraphs in per_report.section_paragraphs(report):
+    for section in report.sections:
         last: dict[str, tuple[int, TextLine, int, int]] = {}
-        for paragraph in paragraphs:
+        for paragraph in section.prose:
             text = paragraph.text.lstrip("#* ")
             # Every leading marker starts with "(" or a digit: skip the patterns otherwise.
             first = text[:1]
