@@ -3,7 +3,7 @@
 Each reader is registered for file extensions; plugins add more through the
 ``gip_lint_readers`` hook.  The plain-text reader handles ``.txt`` and ``.md`` (TAB-separated
 or Markdown pipe tables; space-aligned ones, as ``pdftotext -layout`` writes them, are cut into
-cells by :mod:`gip_lint.readers.text_tables`); web pages (``.html``, ``.htm``, ``.shtml``, ``.xhtml``) Word documents (``.docx``) and PDF (``.pdf``)
+cells by :mod:`gip_lint.readers.spaced_tables`); web pages (``.html``, ``.htm``, ``.shtml``, ``.xhtml``) Word documents (``.docx``) and PDF (``.pdf``)
 have readers of their own, imported only when such a file is read.
 """
 
@@ -28,11 +28,11 @@ class Reader:
 def _read_text(data: bytes, path: str) -> SourceText:
     """A text report; its space-aligned tables (if any: a cheap test) as TAB rows."""
     source = from_bytes(data, path)
-    from gip_lint.readers.text_tables import needs_tables
+    from gip_lint.readers.spaced_tables import needs_tables
 
     if not needs_tables(source.original):
         return source
-    from gip_lint.readers.text_tables import read_spaced_tables
+    from gip_lint.readers.spaced_tables import read_spaced_tables
 
     return read_spaced_tables(source)
 
