@@ -86,6 +86,7 @@ class _Pdf:
         self.nudge = None  # (table kind, row, column, points): one cell's text moved sideways
         self.numbers = "left"  # or "right", "centre": how numbers stand in their cells
         self.sub_labels = "."  # or "、", "（）": how sub-labels are numbered
+        self.headers = "left"  # or "centre": how table 二's column headers stand in their cells
 
     def new_page(self) -> None:
         self.page += 1
@@ -129,7 +130,8 @@ class _Pdf:
             self.y -= heights[r]
         for (r, c, rowspan, colspan, _), lines in zip(cells, wrapped):
             dx = self.nudge[3] if self.nudge and self.nudge[:3] == (kind, r, c) else 0.0
-            self._cell(place, heights, r, rowspan, xs[c] + dx, xs[c + colspan] + dx, lines, grid)
+            centred = kind == "二" and c > 0 and self.headers == "centre"
+            self._cell(place, heights, r, rowspan, xs[c] + dx, xs[c + colspan] + dx, lines, grid, centred)
         self.y -= 8
 
     def _box(self, x0, top, x1, bottom, lines, grid) -> None:
@@ -138,7 +140,7 @@ class _Pdf:
         for k, line in enumerate(lines):
             self.ops[self.page].append(("text", x0 + PAD, top - PAD - SIZE - k * LEAD, line))
 
-    def _cell(self, place, heights, r, rowspan, x0, x1, lines, grid) -> None:
+    def _cell(self, place, heights, r, rowspan, x0, x1, lines, grid, centred=False) -> None:
         """A cell's box on each page it crosses, its text top-aligned and running on over the break."""
         parts: dict = {}
         for row in range(r, r + rowspan):
@@ -152,7 +154,7 @@ class _Pdf:
             y = top - PAD - SIZE
             while pending and y >= bottom + PAD - 1:
                 line = pending.pop(0)
-                self.ops[page].append(("text", self._x(x0, x1, line), y, line))
+                self.ops[page].append(("text", self._x(x0, x1, line, centred), y, line))
                 y -= LEAD
         if pending:  # the cell is too short for its text: the rest on its last line
             page = list(parts)[-1]
@@ -168,13 +170,16 @@ class _Pdf:
             return re.sub(r"^(\d{1,2})\.(?=\D)", r"（\1）", text)
         return text
 
-    def _x(self, x0: float, x1: float, text: str) -> float:
-        """Where a cell's line starts: numbers right-aligned or centred if asked, all else left."""
+    def _x(self, x0: float, x1: float, text: str, centred: bool = False) -> float:
+        """Where a cell's line starts: numbers right-aligned or centred if asked, headers centred
+        if asked (``centred``), all else left."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
+        width = stringWidth(text, FONT, SIZE)
+        if centred and not text.replace(".", "").isdigit():
+            return (x0 + x1 - width) / 2
         if self.numbers == "left" or not text.replace(".", "").isdigit():
             return x0 + PAD
-        width = stringWidth(text, FONT, SIZE)
         return x1 - PAD - width if self.numbers == "right" else (x0 + x1 - width) / 2
 
     def _border(self, pdf, x, y, w, h) -> None:
@@ -229,17 +234,20 @@ HEADER_ROWS = {"二": 0, "三": 3, "四": 3}
 def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, scan_page=None,
                shift: float = 0.0, running_header: str = "", borders: str = "stroked",
                seal_page: bool = False, encrypt=None, titles_outside: bool = False,
-               continued: str = "", nudge=None, numbers: str = "left", sub_labels: str = ".") -> bytes:
+               continued: str = "", nudge=None, numbers: str = "left", sub_labels: str = ".",
+               headers: str = "left") -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
     the page break to another of its rows (inside a merged group label, inside a wrapped one).
     ``nudge``: (table kind, row, column, points) moves one cell's text sideways; ``numbers``:
     "left", "right" or "centre", how numbers stand in their cells; ``sub_labels``: ".", "、" or
-    "（）", how the sub-labels of table 三 are numbered ("1." "1、" "（1）")."""
+    "（）", how the sub-labels of table 三 are numbered ("1." "1、" "（1）"); ``headers``: "left" or
+    "centre", how table 二's column headers stand in their cells (a merged one centred over the
+    three number columns)."""
     report = gip_lint.parse(text)
     pdf = _Pdf(scan_page, running_header)
     pdf.borders = borders  # "stroked", "filled" (thin filled rectangles) or "double"
     pdf.seal_page, pdf.encrypt, pdf.continued, pdf.nudge = seal_page, encrypt, continued, nudge
-    pdf.numbers, pdf.sub_labels = numbers, sub_labels
+    pdf.numbers, pdf.sub_labels, pdf.headers = numbers, sub_labels, headers
     for item in seed_structure(text):
         if isinstance(item, SeedTable):
             if item.kind is None:

@@ -25,6 +25,7 @@ from typing import NamedTuple, Optional, Sequence
 
 from gip_lint.readers.pdf_document import Glyph
 from gip_lint.readers.pdf_geometry import Cell, Grid, cluster, line_string, text_lines
+from gip_lint.readers.pdf_headers import header_places
 
 _GAP = 0.4  # character heights: a wider gap between two glyphs separates chunks
 _START = 2.0  # points: chunks starting this close stand in one column
@@ -84,17 +85,21 @@ class Borderless(NamedTuple):
     bottom_declined: bool  # the page ends in a table that was declined
     tentative: bool  # the page ends in a table of one row: only its rest on the next page confirms it
     continued: bool  # the first table, at the top of the page, continues the one the page before ended in
+    #: (the header lines the rows of ``carry`` stand under, the x edges of that table's columns)
+    columns: Optional[tuple] = None
 
 
 def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: Optional[list] = None,
-                    declined_before: bool = False) -> Borderless:
+                    declined_before: bool = False, carried_columns: Optional[tuple] = None) -> Borderless:
     """The tables without borders among ``glyphs`` (those outside bordered tables).
 
     ``head``/``foot``: the y above/below which a page has only its header/footer.  A table at
     the top of the page is the rest of the one the page before ended in: ``carried`` (that part's
     number rows) decides its columns with its own rows; and when that part was declined
     (``declined_before``), so is this one — its rows alone would read as a table missing the
-    others.
+    others.  ``carried_columns``: that part's ``columns`` — the header its last rows stand under
+    (a page may start with rows whose numbers stand in a merged header cell on the page before)
+    and its column edges (kept, so the parts' cells line up when this page's numbers are wider).
     """
     lines = [_Line(line) for line in text_lines(glyphs) if any(not g.char.isspace() for g in line)]
     grids: list[Grid] = []
@@ -102,13 +107,14 @@ def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: 
     used: set[int] = set()
     index = floor = 0
     top_declined = bottom_declined = tentative = continued = False
-    carry = None
+    carry = columns = None
     while index < len(lines):
         if not lines[index].numbers or len(lines[index].chunks) < 2:
             index += 1
             continue
         at_top = not grids and _at_top(lines[:index], head, carried)
-        region, after = _region(lines, index, floor, head, foot, carried if at_top else None)
+        region, after = _region(lines, index, floor, head, foot, carried if at_top else None,
+                                carried_columns if at_top and carried else None)
         if region is not None and at_top and declined_before:
             region, after = None, region[1]
         ends = all(line.top >= foot for line in lines[after:])
@@ -119,9 +125,9 @@ def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: 
             tail = [line for line in lines[after:] if line.top < foot]
             bottom_declined = len(tail) <= _MAX_HEADER and not any(
                 line.numbers or _SECTION.match(line.texts[0]) for line in tail)
-            carry = None
+            carry = columns = None
             continue
-        start, end, grid = region
+        start, end, grid, in_effect = region
         first = index
         grids.append(grid)
         owned[id(grid)] = [g for line in lines[start:end] for g in line.glyphs]
@@ -129,10 +135,11 @@ def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: 
         index = floor = end
         bottom_declined = False
         carry = [line for line in lines[start:end] if line.numbers and len(line.chunks) >= 2] if ends else None
+        columns = (in_effect, sorted({cell.x0 for cell in grid.cells})) if ends else None
         tentative = len(carry or ()) == 1 and not (at_top and carried)
         continued = continued or bool(at_top and carried and _continues(lines[first], carried))
     rest = [g for i, line in enumerate(lines) if i not in used for g in line.glyphs]
-    return Borderless(grids, rest, owned, top_declined, carry, bottom_declined, tentative, continued)
+    return Borderless(grids, rest, owned, top_declined, carry, bottom_declined, tentative, continued, columns)
 
 
 _SECTION = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
@@ -155,9 +162,10 @@ def _continues(line: _Line, carried: Optional[list]) -> bool:
 
 
 def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float,
-            carried: Optional[list]) -> tuple[Optional[tuple[int, int, Grid]], int]:
-    """The table whose first number row is ``lines[first]`` as (start, end, grid), or None when
-    these lines are no table or an ambiguous one; and the line to look on from."""
+            carried: Optional[list], carried_columns: Optional[tuple] = None) -> tuple[Optional[tuple], int]:
+    """The table whose first number row is ``lines[first]`` as (start, end, grid, the header
+    lines in effect at its end), or None when these lines are no table or an ambiguous one; and
+    the line to look on from."""
     end = first + 1
     last = first
     while end < len(lines) and end - last <= _MAX_BETWEEN:
@@ -175,7 +183,10 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
                             for k in range(len(row.chunks)) if k not in row.numbers], _START)
     if not label_starts or label_starts[-1] >= columns[0][0]:
         return None, last + 1
-    starts = label_starts + [c[0] for c in columns]
+    carried_header, edges = carried_columns or ([], [])
+    # A column's edge is where its numbers start; the part on the page before keeps its edge
+    # (numbers wider here, centred or right-aligned, start further left).
+    starts = label_starts + [next((e for e in edges if x0 - _START <= e <= x1), x0) for x0, x1 in columns]
 
     # Labels end before this; a chunk starting after it stands in the first number column that
     # does not end before the chunk starts (numbers and headers left-aligned, right-aligned or
@@ -216,9 +227,12 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
     while start > floor and first - start < _MAX_HEADER and fits(lines[start - 1]) and not lines[start - 1].numbers \
             and lines[start - 1].glyphs[0].x0 >= starts[0] - _START:
         start -= 1
-    # (a header at the top of a page may have begun on the page before: it names too few columns)
-    top = all(line.bottom <= head for line in lines[:start])
-    if not _under_headers(lines[first:last + 1] if top else lines[start:last + 1], column, len(label_starts)):
+    # A header row above that the columns do not place (headers centred wider than numbers at
+    # the left of their cells): which header a number is under is a guess.
+    above = lines[start - 1] if start > floor else None
+    if above is not None and not above.numbers and len(above.chunks) >= 2 and above.bottom > head \
+            and not fits(above) and abs(above.chunks[0][0].x0 - starts[0]) <= _START \
+            and all(chunk[0].x0 >= label_limit for chunk in above.chunks[1:]):
         return None, last + 1
     # Wrapped labels after the last number row (inside the label columns only).
     stop = last + 1
@@ -236,25 +250,21 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
     # the next page (which decides its columns with them, or gives it back to the prose).
     if len(measured) == 1 and (start == first or not all(line.top >= foot for line in lines[stop:])):
         return None, last + 1
-    return (start, stop, _grid(lines[start:stop], first - start, column, starts)), stop
+    # Every number under a header of its own: in the column the header names, or the one number
+    # of its row under the one header cell of its block (right-aligned or centred in a merged
+    # cell).  A header at the top of a page may have begun on the page before (it names too few
+    # columns) — unless the table's rows on the page before stood under a header of their own.
+    top = all(line.bottom <= head for line in lines[:start])
+    scope = lines[first:stop] if top and not carried_header else lines[start:stop]
+    placed = header_places(scope, column, len(label_starts), carried_header if top else [])
+    if placed is None:
+        return None, last + 1
+    overrides, in_effect = placed
 
+    def place(chunk: list[Glyph]) -> Optional[int]:
+        return overrides.get(id(chunk), column(chunk))
 
-def _under_headers(lines: list[_Line], column, labels: int) -> bool:
-    """Whether every number stands in a column its header (the header lines last above it)
-    names: a number right-aligned or centred in a merged cell stands under no header of its own,
-    and which column it belongs to is a guess."""
-    named: set = set()
-    header = False  # the line before was a header line
-    for line in lines:
-        places = [column(c) for c in line.chunks]
-        if line.numbers:
-            if named and any(places[k] not in named for k in line.numbers):
-                return False
-            header = False
-        elif any(p is not None and p >= labels for p in places):
-            named = (named if header else set()) | {p for p in places if p is not None and p >= labels}
-            header = True
-    return True
+    return (start, stop, _grid(lines[start:stop], first - start, place, starts), in_effect), stop
 
 
 def _number_columns(rows: list[_Line]) -> Optional[list[list[float]]]:
