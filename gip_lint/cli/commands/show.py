@@ -154,12 +154,17 @@ class _Task:
             return path, row(report, codes, self.codes), codes, None
         report = in_user_positions(parse_source(source), source)
         codes = [] if report.is_report else [NOT_A_REPORT.code]
+        page = source.page if source.kind == "pdf" else None  # a PDF's sections are named by page too
         if self.form == "text":
-            output = render_text(report)
+            output = render_text(report, page)
         else:
             import json
 
-            output = json.dumps(report.to_json_dict(), ensure_ascii=False)
+            data = report.to_json_dict()
+            if page is not None:
+                for section, entry in zip(report.sections, data["sections"]):
+                    entry["page"] = page(section.line, section.column)
+            output = json.dumps(data, ensure_ascii=False)
         return path, output, codes, None
 
 
@@ -177,7 +182,8 @@ def in_user_positions(report, source):
     return attrs.evolve(report, sections=sections, problems=problems)
 
 
-def render_text(report) -> str:
+def render_text(report, page=None) -> str:
+    """``page``: (line, column) → page of a PDF, which the sections then name too."""
     from tabulate import tabulate
 
     from gip_lint.model.labels import APPLICANT_COLUMNS, APPLICATION_ROW_NAMES, REVIEW_COLUMNS
@@ -195,7 +201,8 @@ def render_text(report) -> str:
            "部分："]
     for section in report.sections:
         mark = "" if section.standard else "  （措辞非标准）"
-        out.append(f"  {section.number}  第 {section.line} 行  {section.heading}{mark}")
+        where = f"第 {section.line} 行" + (f"（第 {page(section.line, section.column)} 页）" if page else "")
+        out.append(f"  {section.number}  {where}  {section.heading}{mark}")
     if not report.sections:
         out.append("  （未找到）")
     out += ["", "表二 主动公开政府信息情况："]
