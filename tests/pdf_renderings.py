@@ -87,6 +87,7 @@ class _Pdf:
         self.numbers = "left"  # or "right", "centre": how numbers stand in their cells
         self.sub_labels = "."  # or "、", "（）": how sub-labels are numbered
         self.headers = "left"  # or "centre": how table 二's column headers stand in their cells
+        self.valign = "top"  # or "centre": cells' text vertically centred (a cell over a page break: top)
 
     def new_page(self) -> None:
         self.page += 1
@@ -152,6 +153,8 @@ class _Pdf:
             if grid:
                 self.ops[page].append(("rect", x0, bottom, x1 - x0, top - bottom))
             y = top - PAD - SIZE
+            if self.valign == "centre" and len(parts) == 1:
+                y -= max(top - bottom - 2 * PAD - len(lines) * LEAD, 0) / 2
             while pending and y >= bottom + PAD - 1:
                 line = pending.pop(0)
                 self.ops[page].append(("text", self._x(x0, x1, line, centred), y, line))
@@ -235,19 +238,19 @@ def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, sca
                shift: float = 0.0, running_header: str = "", borders: str = "stroked",
                seal_page: bool = False, encrypt=None, titles_outside: bool = False,
                continued: str = "", nudge=None, numbers: str = "left", sub_labels: str = ".",
-               headers: str = "left") -> bytes:
+               headers: str = "left", valign: str = "top") -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
     the page break to another of its rows (inside a merged group label, inside a wrapped one).
     ``nudge``: (table kind, row, column, points) moves one cell's text sideways; ``numbers``:
     "left", "right" or "centre", how numbers stand in their cells; ``sub_labels``: ".", "、" or
     "（）", how the sub-labels of table 三 are numbered ("1." "1、" "（1）"); ``headers``: "left" or
     "centre", how table 二's column headers stand in their cells (a merged one centred over the
-    three number columns)."""
+    three number columns); ``valign``: "top" or "centre", where a cell's text stands in its height."""
     report = gip_lint.parse(text)
     pdf = _Pdf(scan_page, running_header)
     pdf.borders = borders  # "stroked", "filled" (thin filled rectangles) or "double"
     pdf.seal_page, pdf.encrypt, pdf.continued, pdf.nudge = seal_page, encrypt, continued, nudge
-    pdf.numbers, pdf.sub_labels, pdf.headers = numbers, sub_labels, headers
+    pdf.numbers, pdf.sub_labels, pdf.headers, pdf.valign = numbers, sub_labels, headers, valign
     for item in seed_structure(text):
         if isinstance(item, SeedTable):
             if item.kind is None:

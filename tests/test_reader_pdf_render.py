@@ -433,3 +433,22 @@ def test_generated_reports_as_pdf_read_like_their_text(rules, report, shift, rep
     assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
     assert [d.code for d in lint_source(source, rules).diagnostics] == \
         [d.code for d in lint_source(from_text(text), rules).diagnostics]
+
+
+@pytest.mark.parametrize("number", SEEDS)
+def test_labels_vertically_centred_without_borders_decline_table_3(seeds, rules, number):
+    """Every cell's text vertically centred (table 三's group labels beside a middle row, wrapped
+    labels around their numbers, rows of numbers between two label lines): which row a label line
+    is, is a guess, so table 三 is not read into cells — it is only ever "cannot verify" (GIP003),
+    never a finding the text does not have; tables 二 and 四 (one line a cell) are read."""
+    text = seeds[number].read_text(encoding="utf-8")
+    source = read_pdf(render_pdf(text, grid=False, valign="centre"), "r.pdf")
+    assert "\t(三)不" not in source.original and "\t4.保护第三方合法权益\t" not in source.original
+    got, want = parse_source(source), gip_lint.parse(text)
+    assert _tables(got)[1:3] == _tables(want)[1:3]
+    diagnostics = [(d.code, d.message) for d in lint_source(source, rules).diagnostics]
+    expected = [(d.code, d.message) for d in lint_source(from_text(text), rules).diagnostics]
+    unverified = [message for code, message in diagnostics if (code, message) not in expected]
+    assert unverified and all(message.startswith("表三") for message in unverified)
+    assert {code for code, message in diagnostics if (code, message) not in expected} == {"GIP003"}
+    assert [d for d in expected if d not in diagnostics and not d[1].startswith("表三")] == []

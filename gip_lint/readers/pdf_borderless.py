@@ -32,6 +32,7 @@ _START = 2.0  # points: chunks starting this close stand in one column
 _NUMBER = re.compile(r"^-?\d[\d,.]*%?$")
 _OWN_NUMBER = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[、.．]"
                          r"|第[一二三四五六七八九十]+条)")
+_SUB_NUMBER = re.compile(r"^\s*[（(]?\s*(\d+)\s*[、.．）)]")
 _OVERLAP = 0.5  # a glyph starting within this share of the one before is drawn over it
 #: The right edge of the last column, beyond every page: a table's parts on two pages may end in
 #: different columns (table 二's items), and their cells' edges must name the same columns.
@@ -211,6 +212,8 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
     # Lines between number rows that do not fit the columns: not a table (prose by chance).
     if not all(fits(lines[i]) for i in range(first, last + 1)):
         return None, last + 1
+    if not _top_aligned(lines[first:last + 1], column):
+        return None, last + 1
     # Numbers not under exactly one column, two numbers in one, a column of one number (a number
     # beside the others' column): ambiguous, declined.
     if any(row.overprinted for row in measured):
@@ -265,6 +268,29 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
         return overrides.get(id(chunk), column(chunk))
 
     return (start, stop, _grid(lines[start:stop], first - start, place, starts), in_effect), stop
+
+
+def _top_aligned(lines: list[_Line], column) -> bool:
+    """Whether every row's labels start on the line of its numbers, as the rows are read.  Text
+    vertically centred in its cells shows as a row of numbers without a label (between the lines
+    of its label), as a numbered label line just above a row whose own label is not numbered
+    (the label's first line above its numbers), or as a group label (a merged cell) beside the
+    second or a later sub-label of its group ("4." beside "（三）不予公开"): whose label a line
+    is, is then a guess."""
+    for line, below in zip(lines, lines[1:] + [None]):
+        labels = [(column(c), t) for k, (c, t) in enumerate(zip(line.chunks, line.texts)) if k not in line.numbers]
+        if line.numbers and not labels:
+            return False
+        if line.numbers and len(labels) >= 2 and _OWN_NUMBER.match(labels[-2][1]):
+            sub = _SUB_NUMBER.match(labels[-1][1])
+            if sub and sub.group(1) != "1":
+                return False
+        if below is not None and not line.numbers and below.numbers:
+            numbered = {c for c, t in labels if _OWN_NUMBER.match(t)}
+            if any(column(c) in numbered and not _OWN_NUMBER.match(t)
+                   for k, (c, t) in enumerate(zip(below.chunks, below.texts)) if k not in below.numbers):
+                return False
+    return True
 
 
 def _number_columns(rows: list[_Line]) -> Optional[list[list[float]]]:
