@@ -88,6 +88,7 @@ class _Pdf:
         self.sub_labels = "."  # or "、", "（）": how sub-labels are numbered
         self.headers = "left"  # or "centre": how table 二's column headers stand in their cells
         self.valign = "top"  # or "centre": cells' text vertically centred (a cell over a page break: top)
+        self.rotate: dict = {}  # page → 90 or 270: the page stored turned, with /Rotate to show it upright
 
     def new_page(self) -> None:
         self.page += 1
@@ -209,17 +210,37 @@ class _Pdf:
 
                 pdf.drawImage(ImageReader(Image.new("L", (60, 80), 200)), 0, 0, WIDTH, HEIGHT)
             else:
+                # A turned page: stored landscape (842 x 595), drawn a quarter turn round, shown
+                # upright by its /Rotate — as some printers to PDF store a page.
+                pdf.setPageRotation(self.rotate.get(page, 0))
+                pdf.saveState()
+                if self.rotate.get(page) == 90:
+                    pdf.transform(0, 1, -1, 0, HEIGHT, 0)
+                elif self.rotate.get(page) == 270:
+                    pdf.transform(0, -1, 1, 0, 0, WIDTH)
+                if self.borders == "form":  # the page's borders drawn in a form XObject, placed moved
+                    pdf.beginForm(f"borders{page}")
+                    pdf.setLineWidth(0.5)
+                    for op in self.ops[page]:
+                        if op[0] != "text":
+                            pdf.rect(op[1] - 20, op[2] - 30, op[3], op[4])
+                    pdf.endForm()
+                    pdf.saveState()
+                    pdf.translate(20, 30)
+                    pdf.doForm(f"borders{page}")
+                    pdf.restoreState()
                 pdf.setFont(FONT, SIZE)
                 for op in self.ops[page]:
                     if op[0] == "text":
                         # PDFium drops a string of one CJK character in a non-embedded CID font
                         # (UniGB-UCS2-H); Word/WPS embed their fonts.  A trailing space avoids it.
                         pdf.drawString(op[1], op[2], op[3] + " " if len(op[3]) == 1 else op[3])
-                    else:
+                    elif self.borders != "form":
                         self._border(pdf, *op[1:])
                 pdf.drawCentredString(WIDTH / 2, MARGIN / 2, f"- {page} -")
                 if self.running_header:
                     pdf.drawRightString(WIDTH - MARGIN, HEIGHT - MARGIN / 2, self.running_header)
+                pdf.restoreState()
             pdf.showPage()
         if self.seal_page:  # a last page with only a small picture (a seal, a logo)
             from PIL import Image
@@ -238,19 +259,21 @@ def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, sca
                shift: float = 0.0, running_header: str = "", borders: str = "stroked",
                seal_page: bool = False, encrypt=None, titles_outside: bool = False,
                continued: str = "", nudge=None, numbers: str = "left", sub_labels: str = ".",
-               headers: str = "left", valign: str = "top") -> bytes:
+               headers: str = "left", valign: str = "top", rotate=None) -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
     the page break to another of its rows (inside a merged group label, inside a wrapped one).
     ``nudge``: (table kind, row, column, points) moves one cell's text sideways; ``numbers``:
     "left", "right" or "centre", how numbers stand in their cells; ``sub_labels``: ".", "、" or
     "（）", how the sub-labels of table 三 are numbered ("1." "1、" "（1）"); ``headers``: "left" or
     "centre", how table 二's column headers stand in their cells (a merged one centred over the
-    three number columns); ``valign``: "top" or "centre", where a cell's text stands in its height."""
+    three number columns); ``valign``: "top" or "centre", where a cell's text stands in its height; ``rotate``: {page: 90 or 270}, pages stored turned
+    and shown upright by /Rotate; ``borders="form"``: a page's borders drawn in a form XObject."""
     report = gip_lint.parse(text)
     pdf = _Pdf(scan_page, running_header)
-    pdf.borders = borders  # "stroked", "filled" (thin filled rectangles) or "double"
+    pdf.borders = borders  # "stroked", "filled" (thin filled rectangles), "double" or "form"
     pdf.seal_page, pdf.encrypt, pdf.continued, pdf.nudge = seal_page, encrypt, continued, nudge
     pdf.numbers, pdf.sub_labels, pdf.headers, pdf.valign = numbers, sub_labels, headers, valign
+    pdf.rotate = dict(rotate or {})
     for item in seed_structure(text):
         if isinstance(item, SeedTable):
             if item.kind is None:

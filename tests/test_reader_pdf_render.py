@@ -452,3 +452,58 @@ def test_labels_vertically_centred_without_borders_decline_table_3(seeds, rules,
     assert unverified and all(message.startswith("表三") for message in unverified)
     assert {code for code, message in diagnostics if (code, message) not in expected} == {"GIP003"}
     assert [d for d in expected if d not in diagnostics and not d[1].startswith("表三")] == []
+
+
+def _close(a, b) -> bool:
+    return all(abs(x - y) <= 0.05 for x, y in zip(a, b))
+
+
+@pytest.mark.parametrize("borders", ["stroked", "filled"])
+@pytest.mark.parametrize("turn", [90, 270])
+def test_a_page_stored_turned_reads_as_displayed(seeds, borders, turn):
+    """Pages 2 and 3 stored landscape, drawn a quarter turn round and shown upright by /Rotate:
+    every glyph and every border comes out where it stands on the displayed page — the same as
+    the page drawn upright.  (PDFium loses strings of CJK characters alone in a turned,
+    non-embedded CID font, reportlab's; Word and WPS embed their fonts: the glyphs it gives are
+    compared.)"""
+    text = seeds["004"].read_text(encoding="utf-8")
+    turned = pdf_document.read_pages(render_pdf(text, rotate={2: turn, 3: turn}, borders=borders))
+    upright = pdf_document.read_pages(render_pdf(text, borders=borders))
+    assert [(p.width, p.height) for p in turned] == [(p.width, p.height) for p in upright]
+    for a, b in zip(turned, upright):
+        assert a.glyphs and len(a.glyphs) >= len(b.glyphs) // 2
+        for glyph in a.glyphs:
+            assert any(g.char == glyph.char and _close(g[1:], glyph[1:]) for g in b.glyphs), (a.number, glyph)
+        assert len(a.rules) == len(b.rules)
+        for rule in a.rules:
+            assert any(r.vertical == rule.vertical and _close(r[1:], rule[1:]) for r in b.rules), (a.number, rule)
+
+
+@pytest.mark.parametrize("turn", [90, 270])
+def test_a_landscape_table_page_reads_in_reading_order(turn):
+    """A landscape page stored portrait and turned by /Rotate (as printers to PDF store it): its
+    table reads row by row, left to right."""
+    from reportlab.pdfgen import canvas
+
+    from pdf_renderings import FONT, _font
+
+    _font()
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(842, 595))
+    pdf.setPageRotation(turn)  # reportlab stores the page 595 x 842; shown 842 x 595
+    pdf.transform(*((0, 1, -1, 0, 595, 0) if turn == 90 else (0, -1, 1, 0, 0, 842)))
+    pdf.setFont(FONT, 10.5)
+    pdf.drawString(72, 520, "2024年度表3（续）")
+    rows = [("(一)予以公开", "135", "1", "137"), ("(二)部分公开", "5", "0", "5"), ("1.属于国家秘密", "0", "0", "0")]
+    for r, row in enumerate(rows):
+        top = 500 - 22 * r
+        for c, text in enumerate(row):
+            x = 72 + (0, 300, 420, 540, 660)[c]
+            pdf.rect(x, top - 22, (300, 120, 120, 120)[c], 22)
+            pdf.drawString(x + 3, top - 16, text)
+    pdf.showPage()
+    pdf.save()
+    source = read_pdf(buffer.getvalue(), "landscape.pdf")
+    assert source.original.rstrip("\n") == ("2024年度表3（续）\n\n(一)予以公开\t135\t1\t137\n"
+                                           "(二)部分公开\t5\t0\t5\n1.属于国家秘密\t0\t0\t0")
+    assert source.page(3, 1) == 1

@@ -136,15 +136,35 @@ def _read_page(raw, document, index: int) -> PdfPage:
     if not page:
         raise DecodeError(f"PDF 第 {index + 1} 页已损坏，无法读取")
     try:
-        width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
-        glyphs, unmapped = _glyphs(raw, page, height, index)
-        rules, picture = _rules(raw, page, width, height)
+        width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)  # as displayed
+        place = _placer(raw.FPDFPage_GetRotation(page) % 4, width, height)
+        glyphs, unmapped = _glyphs(raw, page, place, index)
+        rules, picture = _rules(raw, page, width, height, place)
     finally:
         raw.FPDF_ClosePage(page)
     return PdfPage(index + 1, width, height, glyphs, rules, unmapped, picture)
 
 
-def _glyphs(raw, page, height: float, index: int) -> tuple[list, int]:
+def _placer(rotation: int, width: float, height: float):
+    """``(x, y) → (x, y)``: a point of the page's own (PDF, bottom-up) space where it stands on the
+    page as displayed, top-down — turned by the page's /Rotate (quarter turns clockwise), so a
+    landscape page printed as a portrait one turned (/Rotate 90 or 270) reads in its own order."""
+    if rotation == 1:
+        return lambda x, y: (y, x)
+    if rotation == 2:
+        return lambda x, y: (width - x, y)
+    if rotation == 3:
+        return lambda x, y: (width - y, height - x)
+    return lambda x, y: (x, height - y)
+
+
+def _box(place, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+    """A box of the page's own space as (x0, top, x1, bottom) on the displayed page."""
+    (xa, ya), (xb, yb) = place(left, bottom), place(right, top)
+    return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
+
+
+def _glyphs(raw, page, place, index: int) -> tuple[list, int]:
     handle = raw.FPDFText_LoadPage(page)
     if not handle:
         return [], 0
@@ -166,13 +186,13 @@ def _glyphs(raw, page, height: float, index: int) -> tuple[list, int]:
                 continue
             if not loose(handle, i, box):
                 continue
-            out.append(Glyph(chr(code), box.left, height - box.top, box.right, height - box.bottom))
+            out.append(Glyph(chr(code), *_box(place, box.left, box.bottom, box.right, box.top)))
         return out, unmapped
     finally:
         raw.FPDFText_ClosePage(handle)
 
 
-def _rules(raw, handle, width: float, height: float) -> tuple[list, float]:
+def _rules(raw, handle, width: float, height: float, place) -> tuple[list, float]:
     """Axis-parallel strokes of the page's path objects, and the share of the page covered
     by its largest image."""
     count = raw.FPDFPage_CountObjects(handle)
@@ -196,18 +216,18 @@ def _rules(raw, handle, width: float, height: float) -> tuple[list, float]:
             break
         if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
-        x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
+        x0, y0, x1, y1 = _box(place, left.value, bottom.value, right.value, top.value)
         if x1 - x0 <= _THIN and y1 - y0 > _THIN:
             rules.append(Rule(True, (x0 + x1) / 2, y0, y1))
         elif y1 - y0 <= _THIN and x1 - x0 > _THIN:
             rules.append(Rule(False, (y0 + y1) / 2, x0, x1))
         elif x1 - x0 > _THIN and y1 - y0 > _THIN:
-            rules.extend(_path_edges(raw, obj, height))
+            rules.extend(_path_edges(raw, obj, place))
     return rules, picture
 
 
 
-def _path_edges(raw, obj, height: float) -> list:
+def _path_edges(raw, obj, place) -> list:
     """The axis-parallel straight pieces of a larger path (a rectangle, a grid drawn in one path)."""
     matrix = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, matrix):
@@ -221,7 +241,7 @@ def _path_edges(raw, obj, height: float) -> list:
         segment = raw.FPDFPath_GetPathSegment(obj, i)
         if not raw.FPDFPathSegment_GetPoint(segment, x, y):
             continue
-        point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        point = place(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         kind = raw.FPDFPathSegment_GetType(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO:
             start = previous = point
