@@ -507,3 +507,30 @@ def test_a_landscape_table_page_reads_in_reading_order(turn):
     assert source.original.rstrip("\n") == ("2024年度表3（续）\n\n(一)予以公开\t135\t1\t137\n"
                                            "(二)部分公开\t5\t0\t5\n1.属于国家秘密\t0\t0\t0")
     assert source.page(3, 1) == 1
+
+
+@pytest.mark.parametrize("turn", [None, 90])
+def test_borders_drawn_in_a_form_xobject(seeds, rules, turn):
+    """Every page's table borders drawn in a form XObject (placed moved, so the form's matrix
+    counts): the same borders as drawn on the page, and the tables read as bordered grids — the
+    text's model and findings.  (Numbers right-aligned: read without the borders, table 二's would
+    stand under no header of their own column; with them, each is in its merged cell.)"""
+    text = seeds["004"].read_text(encoding="utf-8")
+    rotate = {2: turn, 3: turn} if turn else None
+    data = render_pdf(text, borders="form", numbers="right", rotate=rotate)
+    assert b"/Subtype /Form" in data
+    drawn = pdf_document.read_pages(data)
+    upright = pdf_document.read_pages(render_pdf(text, numbers="right"))
+    assert [len(p.rules) for p in drawn] == [len(p.rules) for p in upright] and drawn[1].rules
+    for a, b in zip(drawn, upright):
+        for rule in a.rules:
+            assert any(r.vertical == rule.vertical and _close(r[1:], rule[1:]) for r in b.rules), (a.number, rule)
+    if turn is None:
+        from gip_lint.readers.pdf_geometry import find_grids
+
+        assert [len(find_grids(p.rules, p.glyphs)[0]) for p in drawn] == \
+            [len(find_grids(p.rules, p.glyphs)[0]) for p in upright] != [0] * len(drawn)
+        source = read_pdf(data, "r.pdf")
+        assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
+        assert [(d.code, d.message) for d in lint_source(source, rules).diagnostics] == \
+            [(d.code, d.message) for d in lint_source(from_text(text), rules).diagnostics]

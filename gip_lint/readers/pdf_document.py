@@ -193,46 +193,87 @@ def _glyphs(raw, page, place, index: int) -> tuple[list, int]:
 
 
 def _rules(raw, handle, width: float, height: float, place) -> tuple[list, float]:
-    """Axis-parallel strokes of the page's path objects, and the share of the page covered
-    by its largest image."""
-    count = raw.FPDFPage_CountObjects(handle)
+    """Axis-parallel strokes of the page's path objects, those inside form XObjects too, and the
+    share of the page covered by its largest image."""
     rules: list = []
     picture = 0.0
     area = max(width * height, 1.0)
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     paths = 0
-    for i in range(count):
-        obj = raw.FPDFPage_GetObject(handle, i)
+    for obj, form in _objects(raw, handle):
         kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_IMAGE:
-            if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-                covered = max(right.value - left.value, 0) * max(top.value - bottom.value, 0)
-                picture = max(picture, min(covered / area, 1.0))
+        if kind != raw.FPDF_PAGEOBJ_PATH and kind != raw.FPDF_PAGEOBJ_IMAGE:
             continue
-        if kind != raw.FPDF_PAGEOBJ_PATH:
-            continue  # form XObjects are rare in Word/WPS output; their borders are not read
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        bounds = left.value, bottom.value, right.value, top.value
+        if form is not None:  # a form's objects are bounded in the form's own space
+            bounds = _bounds(form, *bounds)
+        x0, y0, x1, y1 = _box(place, *bounds)
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            picture = max(picture, min(max(x1 - x0, 0) * max(y1 - y0, 0) / area, 1.0))
+            continue
         paths += 1
         if paths > MAX_PATHS_PER_PAGE:
             break
-        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-            continue
-        x0, y0, x1, y1 = _box(place, left.value, bottom.value, right.value, top.value)
         if x1 - x0 <= _THIN and y1 - y0 > _THIN:
             rules.append(Rule(True, (x0 + x1) / 2, y0, y1))
         elif y1 - y0 <= _THIN and x1 - x0 > _THIN:
             rules.append(Rule(False, (y0 + y1) / 2, x0, x1))
         elif x1 - x0 > _THIN and y1 - y0 > _THIN:
-            rules.extend(_path_edges(raw, obj, place))
+            rules.extend(_path_edges(raw, obj, place, form))
     return rules, picture
 
 
+_FORM_DEPTH = 4  # forms inside forms this deep (Word and WPS draw none; a deeper one is a bomb)
 
-def _path_edges(raw, obj, place) -> list:
+
+def _objects(raw, handle):
+    """The page's objects with the matrix of the form XObject they stand in (None: on the page).
+
+    A form object's matrix takes its content to the page (PDFium composes the form's own
+    /Matrix with the placing one); a form inside it composes with that.
+    """
+    stack = [(raw.FPDFPage_GetObject(handle, i), None, 0) for i in range(raw.FPDFPage_CountObjects(handle) - 1, -1, -1)]
+    matrix = raw.FS_MATRIX()
+    while stack:
+        obj, form, depth = stack.pop()
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_FORM:
+            yield obj, form
+            continue
+        if depth >= _FORM_DEPTH or not raw.FPDFPageObj_GetMatrix(obj, matrix):
+            continue
+        inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+        inner = inner if form is None else _compose(inner, form)
+        count = raw.FPDFFormObj_CountObjects(obj)
+        stack.extend((raw.FPDFFormObj_GetObject(obj, j), inner, depth + 1) for j in range(count - 1, -1, -1))
+
+
+def _compose(first, then) -> tuple:
+    """The matrix applying ``first``, then ``then`` (PDF order: a b c d e f)."""
+    a, b, c, d, e, f = first
+    A, B, C, D, E, F = then
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _bounds(m, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+    """The box ``m`` takes a box to (left, bottom, right, top: PDF space, bottom-up)."""
+    corners = [_apply(m, x, y) for x in (left, right) for y in (bottom, top)]
+    xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _path_edges(raw, obj, place, form=None) -> list:
     """The axis-parallel straight pieces of a larger path (a rectangle, a grid drawn in one path)."""
     matrix = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, matrix):
         return []
-    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+    a, b, c, d, e, f = own if form is None else _compose(own, form)
     x, y = ctypes.c_float(), ctypes.c_float()
     out = []
     start = previous = None
