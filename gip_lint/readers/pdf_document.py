@@ -138,7 +138,7 @@ def _read_page(raw, document, index: int) -> PdfPage:
     try:
         width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)  # as displayed
         place = _placer(raw.FPDFPage_GetRotation(page) % 4, width, height)
-        glyphs, unmapped = _glyphs(raw, page, place, index)
+        glyphs, unmapped = _glyphs(raw, page, height, place, index)
         rules, picture = _rules(raw, page, width, height, place)
     finally:
         raw.FPDF_ClosePage(page)
@@ -155,16 +155,18 @@ def _placer(rotation: int, width: float, height: float):
         return lambda x, y: (width - x, y)
     if rotation == 3:
         return lambda x, y: (width - y, height - x)
-    return lambda x, y: (x, height - y)
+    return None  # upright: (x, height - y), written out where it is hot
 
 
-def _box(place, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+def _box(place, height: float, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
     """A box of the page's own space as (x0, top, x1, bottom) on the displayed page."""
+    if place is None:
+        return left, height - top, right, height - bottom
     (xa, ya), (xb, yb) = place(left, bottom), place(right, top)
     return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
 
 
-def _glyphs(raw, page, place, index: int) -> tuple[list, int]:
+def _glyphs(raw, page, height: float, place, index: int) -> tuple[list, int]:
     handle = raw.FPDFText_LoadPage(page)
     if not handle:
         return [], 0
@@ -186,7 +188,10 @@ def _glyphs(raw, page, place, index: int) -> tuple[list, int]:
                 continue
             if not loose(handle, i, box):
                 continue
-            out.append(Glyph(chr(code), *_box(place, box.left, box.bottom, box.right, box.top)))
+            if place is None:
+                out.append(Glyph(chr(code), box.left, height - box.top, box.right, height - box.bottom))
+            else:
+                out.append(Glyph(chr(code), *_box(place, height, box.left, box.bottom, box.right, box.top)))
         return out, unmapped
     finally:
         raw.FPDFText_ClosePage(handle)
@@ -200,8 +205,7 @@ def _rules(raw, handle, width: float, height: float, place) -> tuple[list, float
     area = max(width * height, 1.0)
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     paths = 0
-    for obj, form in _objects(raw, handle):
-        kind = raw.FPDFPageObj_GetType(obj)
+    for obj, kind, form in _objects(raw, handle):
         if kind != raw.FPDF_PAGEOBJ_PATH and kind != raw.FPDF_PAGEOBJ_IMAGE:
             continue
         if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
@@ -209,7 +213,7 @@ def _rules(raw, handle, width: float, height: float, place) -> tuple[list, float
         bounds = left.value, bottom.value, right.value, top.value
         if form is not None:  # a form's objects are bounded in the form's own space
             bounds = _bounds(form, *bounds)
-        x0, y0, x1, y1 = _box(place, *bounds)
+        x0, y0, x1, y1 = _box(place, height, *bounds)
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             picture = max(picture, min(max(x1 - x0, 0) * max(y1 - y0, 0) / area, 1.0))
             continue
@@ -221,7 +225,7 @@ def _rules(raw, handle, width: float, height: float, place) -> tuple[list, float
         elif y1 - y0 <= _THIN and x1 - x0 > _THIN:
             rules.append(Rule(False, (y0 + y1) / 2, x0, x1))
         elif x1 - x0 > _THIN and y1 - y0 > _THIN:
-            rules.extend(_path_edges(raw, obj, place, form))
+            rules.extend(_path_edges(raw, obj, place, height, form))
     return rules, picture
 
 
@@ -229,24 +233,32 @@ _FORM_DEPTH = 4  # forms inside forms this deep (Word and WPS draw none; a deepe
 
 
 def _objects(raw, handle):
-    """The page's objects with the matrix of the form XObject they stand in (None: on the page).
+    """The page's objects as (object, type, the matrix of the form XObject it stands in or None).
 
     A form object's matrix takes its content to the page (PDFium composes the form's own
     /Matrix with the placing one); a form inside it composes with that.
     """
-    stack = [(raw.FPDFPage_GetObject(handle, i), None, 0) for i in range(raw.FPDFPage_CountObjects(handle) - 1, -1, -1)]
-    matrix = raw.FS_MATRIX()
-    while stack:
-        obj, form, depth = stack.pop()
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_FORM:
-            yield obj, form
+    get, kind_of, form_kind = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType, raw.FPDF_PAGEOBJ_FORM
+    for i in range(raw.FPDFPage_CountObjects(handle)):
+        obj = get(handle, i)
+        kind = kind_of(obj)
+        if kind != form_kind:
+            yield obj, kind, None
             continue
-        if depth >= _FORM_DEPTH or not raw.FPDFPageObj_GetMatrix(obj, matrix):
-            continue
-        inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-        inner = inner if form is None else _compose(inner, form)
-        count = raw.FPDFFormObj_CountObjects(obj)
-        stack.extend((raw.FPDFFormObj_GetObject(obj, j), inner, depth + 1) for j in range(count - 1, -1, -1))
+        stack = [(obj, None, 0)]
+        matrix = raw.FS_MATRIX()
+        while stack:
+            obj, form, depth = stack.pop()
+            kind = kind_of(obj)
+            if kind != form_kind:
+                yield obj, kind, form
+                continue
+            if depth >= _FORM_DEPTH or not raw.FPDFPageObj_GetMatrix(obj, matrix):
+                continue
+            inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+            inner = inner if form is None else _compose(inner, form)
+            count = raw.FPDFFormObj_CountObjects(obj)
+            stack.extend((raw.FPDFFormObj_GetObject(obj, j), inner, depth + 1) for j in range(count - 1, -1, -1))
 
 
 def _compose(first, then) -> tuple:
@@ -267,7 +279,7 @@ def _bounds(m, left: float, bottom: float, right: float, top: float) -> tuple[fl
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _path_edges(raw, obj, place, form=None) -> list:
+def _path_edges(raw, obj, place, height: float, form=None) -> list:
     """The axis-parallel straight pieces of a larger path (a rectangle, a grid drawn in one path)."""
     matrix = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, matrix):
@@ -282,7 +294,8 @@ def _path_edges(raw, obj, place, form=None) -> list:
         segment = raw.FPDFPath_GetPathSegment(obj, i)
         if not raw.FPDFPathSegment_GetPoint(segment, x, y):
             continue
-        point = place(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        px, py = a * x.value + c * y.value + e, b * x.value + d * y.value + f
+        point = (px, height - py) if place is None else place(px, py)
         kind = raw.FPDFPathSegment_GetType(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO:
             start = previous = point
