@@ -5,9 +5,12 @@ glyphs (a cell's text runs without gaps, the next cell starts after at least its
 *number row* is a line with number chunks after its label.  The number columns are the x
 intervals the numbers of the number rows cover (left-aligned, right-aligned or centred alike);
 two numbers of one row in one interval, a number drawn over another, a column of a single
-number, or a number under no header of its own make the layout ambiguous: the table (on every
-page it stands on) is left as prose lines (the model declines them: GIP003), never guessed.
-A table's part at the top of a page has its columns measured with its part on the page before.
+number, a number under no header of its own (:mod:`gip_lint.readers.pdf_headers` reads the one
+unambiguous case, a merged header cell), or text vertically centred in its cells make the
+layout ambiguous: the table (on every page it stands on) is left as prose lines (the model
+declines them: GIP003), never guessed.  A table's part at the top of a page has its columns
+measured with its part on the page before, keeps that part's column edges and stands under
+its header.
 
 Rows: every number row is one; the lines above the first (the header) are one row each; a label
 chunk on a line without numbers continues the cell last started in its column (a label wrapped

@@ -6,7 +6,9 @@ y growing downwards as on the printed page):
 * a :class:`Glyph` per character of the text layer (pdfium's loose box: the font's full height,
   so characters of one line share top and bottom);
 * a :class:`Rule` per horizontal or vertical stroke: table borders, drawn as lines, thin filled
-  rectangles or the edges of rectangles.
+  rectangles or the edges of rectangles, on the page or inside form XObjects.
+
+A page stored turned (/Rotate) has both placed as it is displayed.
 
 Unreadable input becomes a :class:`~gip_lint.source.DecodeError` with the reason — encrypted,
 damaged, too many pages, a scan without a text layer — never a traceback.  Pages are read within
