@@ -83,7 +83,7 @@ class _Pdf:
         self.seal_page = False
         self.continued = ""
         self.encrypt = None  # a reportlab StandardEncryption
-        self.nudge = None  # (table kind, row, column, points): one cell's text moved sideways
+        self.nudge = None  # (table kind, row, column, points[, points down]): one cell's text moved
         self.numbers = "left"  # or "right", "centre": how numbers stand in their cells
         self.sub_labels = "."  # or "、", "（）": how sub-labels are numbered
         self.headers = "left"  # or "centre": how table 二's column headers stand in their cells
@@ -131,18 +131,20 @@ class _Pdf:
             place[r] = (self.page, self.y)
             self.y -= heights[r]
         for (r, c, rowspan, colspan, _), lines in zip(cells, wrapped):
-            dx = self.nudge[3] if self.nudge and self.nudge[:3] == (kind, r, c) else 0.0
+            moved = self.nudge if self.nudge and self.nudge[:3] == (kind, r, c) else (0, 0, 0, 0.0, 0.0)
+            dx, dy = moved[3], moved[4] if len(moved) > 4 else 0.0
             centred = kind == "二" and c > 0 and self.headers == "centre"
-            self._cell(place, heights, r, rowspan, xs[c] + dx, xs[c + colspan] + dx, lines, grid, centred)
+            self._cell(place, heights, r, rowspan, xs[c] + dx, xs[c + colspan] + dx, lines, grid, centred, dy)
         self.y -= 8
 
     def _box(self, x0, top, x1, bottom, lines, grid) -> None:
         if grid:
             self.ops[self.page].append(("rect", x0, bottom, x1 - x0, top - bottom))
+        drop = max(top - bottom - 2 * PAD - len(lines) * LEAD, 0) / 2 if self.valign == "centre" else 0.0
         for k, line in enumerate(lines):
-            self.ops[self.page].append(("text", x0 + PAD, top - PAD - SIZE - k * LEAD, line))
+            self.ops[self.page].append(("text", x0 + PAD, top - PAD - SIZE - k * LEAD - drop, line))
 
-    def _cell(self, place, heights, r, rowspan, x0, x1, lines, grid, centred=False) -> None:
+    def _cell(self, place, heights, r, rowspan, x0, x1, lines, grid, centred=False, dy=0.0) -> None:
         """A cell's box on each page it crosses, its text top-aligned and running on over the break."""
         parts: dict = {}
         for row in range(r, r + rowspan):
@@ -156,6 +158,7 @@ class _Pdf:
             y = top - PAD - SIZE
             if self.valign == "centre" and len(parts) == 1:
                 y -= max(top - bottom - 2 * PAD - len(lines) * LEAD, 0) / 2
+            y -= dy
             while pending and y >= bottom + PAD - 1:
                 line = pending.pop(0)
                 self.ops[page].append(("text", self._x(x0, x1, line, centred), y, line))
@@ -262,7 +265,8 @@ def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, sca
                headers: str = "left", valign: str = "top", rotate=None) -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
     the page break to another of its rows (inside a merged group label, inside a wrapped one).
-    ``nudge``: (table kind, row, column, points) moves one cell's text sideways; ``numbers``:
+    ``nudge``: (table kind, row, column, points[, points down]) moves one cell's text sideways
+    (and down); ``numbers``:
     "left", "right" or "centre", how numbers stand in their cells; ``sub_labels``: ".", "、" or
     "（）", how the sub-labels of table 三 are numbered ("1." "1、" "（1）"); ``headers``: "left" or
     "centre", how table 二's column headers stand in their cells (a merged one centred over the

@@ -28,6 +28,7 @@ from typing import NamedTuple, Optional, Sequence
 
 from gip_lint.readers.pdf_document import Glyph
 from gip_lint.readers.pdf_geometry import Cell, Grid, cluster, line_string, text_lines
+from gip_lint.readers.pdf_centred import centred_grid
 from gip_lint.readers.pdf_headers import header_places
 
 _GAP = 0.4  # character heights: a wider gap between two glyphs separates chunks
@@ -42,6 +43,7 @@ _OVERLAP = 0.5  # a glyph starting within this share of the one before is drawn 
 _FAR = 100_000.0
 _MAX_HEADER = 8  # lines above the first number row that may be the header
 _MAX_BETWEEN = 6  # lines without numbers between two number rows (wrapped labels)
+_MAX_SPREAD = 10  # … when they are labels (centred ones spread around their numbers)
 
 
 def _chunks(line: Sequence[Glyph]) -> list[list[Glyph]]:
@@ -116,7 +118,7 @@ def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: 
         if not lines[index].numbers or len(lines[index].chunks) < 2:
             index += 1
             continue
-        at_top = not grids and _at_top(lines[:index], head, carried)
+        at_top = not grids and _at_top(lines[:index], head, carried, carried_columns)
         region, after = _region(lines, index, floor, head, foot, carried if at_top else None,
                                 carried_columns if at_top and carried else None)
         if region is not None and at_top and declined_before:
@@ -149,10 +151,12 @@ def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: 
 _SECTION = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 
 
-def _at_top(before: list[_Line], head: float, carried: Optional[list]) -> bool:
+def _at_top(before: list[_Line], head: float, carried: Optional[list], columns: Optional[tuple] = None) -> bool:
     """Whether only the page header, or a table's header rows repeated, stand above a table."""
     before = [line for line in before if line.bottom > head]
     left = min((row.chunks[0][0].x0 for row in carried), default=0.0) if carried else 0.0
+    if carried and columns and columns[1]:
+        left = min(left, columns[1][0])  # the table's left edge (its rows may all start further right)
     return len(before) <= _MAX_HEADER and all(
         not line.numbers and line.glyphs[0].x0 >= left - _START and not _SECTION.match(line.texts[0])
         for line in before)
@@ -172,8 +176,15 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
     the line to look on from."""
     end = first + 1
     last = first
-    while end < len(lines) and end - last <= _MAX_BETWEEN:
+    left = lines[first].glyphs[0].x0 - _START  # the table's left edge so far
+    while end < len(lines) and end - last <= _MAX_SPREAD:
+        if end - last <= _MAX_BETWEEN:
+            left = min(left, lines[end].glyphs[0].x0 - _START)
         if lines[end].numbers and len(lines[end].chunks) >= 2:
+            # (more lines between: labels centred on their numbers, none a heading or left of the table)
+            if end - last > _MAX_BETWEEN and not all(
+                    line.glyphs[0].x0 >= left and not _SECTION.match(line.texts[0]) for line in lines[last + 1:end]):
+                break
             last = end
         end += 1
     number_rows = [i for i in range(first, last + 1) if lines[i].numbers and len(lines[i].chunks) >= 2]
@@ -215,8 +226,7 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
     # Lines between number rows that do not fit the columns: not a table (prose by chance).
     if not all(fits(lines[i]) for i in range(first, last + 1)):
         return None, last + 1
-    if not _top_aligned(lines[first:last + 1], column):
-        return None, last + 1
+    aligned = _top_aligned(lines[first:last + 1], column)  # else vertically centred, or declined
     # Numbers not under exactly one column, two numbers in one, a column of one number (a number
     # beside the others' column): ambiguous, declined.
     if any(row.overprinted for row in measured):
@@ -230,9 +240,12 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
         if any(t is None or t < len(label_starts) for t in taken) or len(set(taken)) != len(taken):
             return None, last + 1
     start = first
-    while start > floor and first - start < _MAX_HEADER and fits(lines[start - 1]) and not lines[start - 1].numbers \
-            and lines[start - 1].glyphs[0].x0 >= starts[0] - _START:
+    labelled = 0  # label lines just above the first row: centred, its label's first lines, not header
+    while start > floor and first - start < _MAX_HEADER + labelled and fits(lines[start - 1]) \
+            and not lines[start - 1].numbers and lines[start - 1].glyphs[0].x0 >= starts[0] - _START:
         start -= 1
+        if not aligned and labelled == first - start - 1 and all(column(c) < len(label_starts) for c in lines[start].chunks):
+            labelled += 1
     # A header row above that the columns do not place (headers centred wider than numbers at
     # the left of their cells): which header a number is under is a guess.
     above = lines[start - 1] if start > floor else None
@@ -270,14 +283,20 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
     def place(chunk: list[Glyph]) -> Optional[int]:
         return overrides.get(id(chunk), column(chunk))
 
-    return (start, stop, _grid(lines[start:stop], first - start, place, starts), in_effect), stop
+    if aligned:
+        grid = _grid(lines[start:stop], first - start, place, starts)
+    else:
+        grid = centred_grid(lines[start:stop], first - start, place, starts, len(label_starts), _FAR)
+        if grid is None:
+            return None, last + 1
+    return (start, stop, grid, in_effect), stop
 
 
 def _top_aligned(lines: list[_Line], column) -> bool:
     """Whether every row's labels start on the line of its numbers, as the rows are read.  Text
     vertically centred in its cells shows as a row of numbers without a label (between the lines
-    of its label), as a numbered label line just above a row whose own label is not numbered
-    (the label's first line above its numbers), or as a group label (a merged cell) beside the
+    of its label), as a numbered label line just above a row (the label's first line above its
+    numbers; top-aligned, it would be a row without numbers), or as a group label (a merged cell) beside the
     second or a later sub-label of its group ("4." beside "（三）不予公开"): whose label a line
     is, is then a guess."""
     for line, below in zip(lines, lines[1:] + [None]):
@@ -288,11 +307,8 @@ def _top_aligned(lines: list[_Line], column) -> bool:
             sub = _SUB_NUMBER.match(labels[-1][1])
             if sub and sub.group(1) != "1":
                 return False
-        if below is not None and not line.numbers and below.numbers:
-            numbered = {c for c, t in labels if _OWN_NUMBER.match(t)}
-            if any(column(c) in numbered and not _OWN_NUMBER.match(t)
-                   for k, (c, t) in enumerate(zip(below.chunks, below.texts)) if k not in below.numbers):
-                return False
+        if below is not None and not line.numbers and below.numbers and any(_OWN_NUMBER.match(t) for _, t in labels):
+            return False
     return True
 
 
