@@ -425,11 +425,14 @@ def test_a_continued_table_under_its_xubiao_line(seeds):
 
 @settings(max_examples=10, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(report=reports(), shift=st.integers(0, 600), repeat_header=st.booleans(), grid=st.booleans())
-def test_generated_reports_as_pdf_read_like_their_text(rules, report, shift, repeat_header, grid):
-    """With borders or without (columns from the glyphs' positions)."""
+@given(report=reports(), shift=st.integers(0, 600), repeat_header=st.booleans(), grid=st.booleans(),
+       layout=st.sampled_from([{}, {"numbers": "right", "headers": "centre"}, {"valign": "centre"},
+                               {"numbers": "centre", "headers": "centre", "valign": "centre"}]))
+def test_generated_reports_as_pdf_read_like_their_text(rules, report, shift, repeat_header, grid, layout):
+    """With borders or without (columns from the glyphs' positions); numbers and table 二's
+    headers left, right or centred; text at the top of its cells or vertically centred."""
     text = render(report).text
-    source = read_pdf(render_pdf(text, shift=shift, repeat_header=repeat_header, grid=grid), "g.pdf")
+    source = read_pdf(render_pdf(text, shift=shift, repeat_header=repeat_header, grid=grid, **layout), "g.pdf")
     assert _tables(parse_source(source)) == _tables(gip_lint.parse(text))
     assert [d.code for d in lint_source(source, rules).diagnostics] == \
         [d.code for d in lint_source(from_text(text), rules).diagnostics]
