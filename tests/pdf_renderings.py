@@ -88,6 +88,7 @@ class _Pdf:
         self.sub_labels = "."  # or "、", "（）": how sub-labels are numbered
         self.headers = "left"  # or "centre": how table 二's column headers stand in their cells
         self.valign = "top"  # or "centre": cells' text vertically centred (a cell over a page break: top)
+        self.labels = "left"  # or "centre": every text centred in its cell (labels too)
         self.rotate: dict = {}  # page → 90 or 270: the page stored turned, with /Rotate to show it upright
 
     def new_page(self) -> None:
@@ -133,7 +134,7 @@ class _Pdf:
         for (r, c, rowspan, colspan, _), lines in zip(cells, wrapped):
             moved = self.nudge if self.nudge and self.nudge[:3] == (kind, r, c) else (0, 0, 0, 0.0, 0.0)
             dx, dy = moved[3], moved[4] if len(moved) > 4 else 0.0
-            centred = kind == "二" and c > 0 and self.headers == "centre"
+            centred = (kind == "二" and c > 0 and self.headers == "centre") or self.labels == "centre"
             self._cell(place, heights, r, rowspan, xs[c] + dx, xs[c + colspan] + dx, lines, grid, centred, dy)
         self.y -= 8
 
@@ -142,7 +143,8 @@ class _Pdf:
             self.ops[self.page].append(("rect", x0, bottom, x1 - x0, top - bottom))
         drop = max(top - bottom - 2 * PAD - len(lines) * LEAD, 0) / 2 if self.valign == "centre" else 0.0
         for k, line in enumerate(lines):
-            self.ops[self.page].append(("text", x0 + PAD, top - PAD - SIZE - k * LEAD - drop, line))
+            self.ops[self.page].append(("text", self._x(x0, x1, line, self.labels == "centre"),
+                                        top - PAD - SIZE - k * LEAD - drop, line))
 
     def _cell(self, place, heights, r, rowspan, x0, x1, lines, grid, centred=False, dy=0.0) -> None:
         """A cell's box on each page it crosses, its text top-aligned and running on over the break."""
@@ -262,7 +264,7 @@ def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, sca
                shift: float = 0.0, running_header: str = "", borders: str = "stroked",
                seal_page: bool = False, encrypt=None, titles_outside: bool = False,
                continued: str = "", nudge=None, numbers: str = "left", sub_labels: str = ".",
-               headers: str = "left", valign: str = "top", rotate=None) -> bytes:
+               headers: str = "left", valign: str = "top", rotate=None, labels: str = "left") -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
     the page break to another of its rows (inside a merged group label, inside a wrapped one).
     ``nudge``: (table kind, row, column, points[, points down]) moves one cell's text sideways
@@ -271,13 +273,14 @@ def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, sca
     "（）", how the sub-labels of table 三 are numbered ("1." "1、" "（1）"); ``headers``: "left" or
     "centre", how table 二's column headers stand in their cells (a merged one centred over the
     three number columns); ``valign``: "top" or "centre", where a cell's text stands in its height; ``rotate``: {page: 90 or 270}, pages stored turned
-    and shown upright by /Rotate; ``borders="form"``: a page's borders drawn in a form XObject."""
+    and shown upright by /Rotate; ``borders="form"``: a page's borders drawn in a form XObject;
+    ``labels="centre"``: every text centred across its cell, labels too."""
     report = gip_lint.parse(text)
     pdf = _Pdf(scan_page, running_header)
     pdf.borders = borders  # "stroked", "filled" (thin filled rectangles), "double" or "form"
     pdf.seal_page, pdf.encrypt, pdf.continued, pdf.nudge = seal_page, encrypt, continued, nudge
     pdf.numbers, pdf.sub_labels, pdf.headers, pdf.valign = numbers, sub_labels, headers, valign
-    pdf.rotate = dict(rotate or {})
+    pdf.rotate, pdf.labels = dict(rotate or {}), labels
     for item in seed_structure(text):
         if isinstance(item, SeedTable):
             if item.kind is None:

@@ -28,7 +28,7 @@ from typing import NamedTuple, Optional, Sequence
 
 from gip_lint.readers.pdf_document import Glyph
 from gip_lint.readers.pdf_geometry import Cell, Grid, cluster, line_string, text_lines
-from gip_lint.readers.pdf_centred import centred_grid
+from gip_lint.readers.pdf_centred import centred_grid, centred_labels
 from gip_lint.readers.pdf_headers import header_places
 
 _GAP = 0.4  # character heights: a wider gap between two glyphs separates chunks
@@ -196,7 +196,8 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
         return None, last + 1
     label_starts = cluster([row.chunks[k][0].x0 for row in measured
                             for k in range(len(row.chunks)) if k not in row.numbers], _START)
-    if not label_starts or label_starts[-1] >= columns[0][0]:
+    if not label_starts or label_starts[-1] >= columns[0][0] \
+            or centred_labels(measured, lambda row: [c for k, c in enumerate(row.chunks) if k not in row.numbers]):
         return None, last + 1
     carried_header, edges = carried_columns or ([], [])
     # A column's edge is where its numbers start; the part on the page before keeps its edge
