@@ -28,7 +28,7 @@ from typing import NamedTuple, Optional, Sequence
 
 from gip_lint.readers.pdf_document import Glyph
 from gip_lint.readers.pdf_geometry import Cell, Grid, cluster, line_string, text_lines
-from gip_lint.readers.pdf_centred import centred_grid, centred_labels
+from gip_lint.readers.pdf_centred import centred_grid, centred_labels, top_aligned
 from gip_lint.readers.pdf_headers import header_places
 
 _GAP = 0.4  # character heights: a wider gap between two glyphs separates chunks
@@ -36,7 +36,6 @@ _START = 2.0  # points: chunks starting this close stand in one column
 _NUMBER = re.compile(r"^-?\d[\d,.]*%?$")
 _OWN_NUMBER = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[、.．]"
                          r"|第[一二三四五六七八九十]+条)")
-_SUB_NUMBER = re.compile(r"^\s*[（(]?\s*(\d+)\s*[、.．）)]")
 _OVERLAP = 0.5  # a glyph starting within this share of the one before is drawn over it
 #: The right edge of the last column, beyond every page: a table's parts on two pages may end in
 #: different columns (table 二's items), and their cells' edges must name the same columns.
@@ -149,6 +148,15 @@ def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: 
 
 
 _SECTION = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+_TITLE = re.compile(r"^\s*第[一二三四五六七八九十]+条")
+
+
+def _mid(chunk) -> float:
+    return (chunk[0].x0 + chunk[-1].x1) / 2
+
+
+def _x0(chunk) -> float:
+    return chunk[0].x0
 
 
 def _at_top(before: list[_Line], head: float, carried: Optional[list], columns: Optional[tuple] = None) -> bool:
@@ -163,10 +171,11 @@ def _at_top(before: list[_Line], head: float, carried: Optional[list], columns: 
 
 
 def _continues(line: _Line, carried: Optional[list]) -> bool:
-    """Whether the number row ``line`` has a label where the labels of ``carried`` stand."""
-    starts = {round(row.chunks[k][0].x0) for row in carried or () for k in range(len(row.chunks)) if k not in row.numbers}
-    return any(k not in line.numbers and any(abs(line.chunks[k][0].x0 - x) <= _START for x in starts)
-               for k in range(len(line.chunks)))
+    """Whether the number row ``line`` has a label where the labels of ``carried`` stand (start,
+    or are centred: their middle)."""
+    labels = [row.chunks[k] for row in carried or () for k in range(len(row.chunks)) if k not in row.numbers]
+    return any(k not in line.numbers and any(abs(place(line.chunks[k]) - place(chunk)) <= _START for chunk in labels)
+               for k in range(len(line.chunks)) for place in (_x0, _mid))
 
 
 def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float,
@@ -194,11 +203,17 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
     columns = _number_columns(measured)
     if columns is None:
         return None, last + 1
-    label_starts = cluster([row.chunks[k][0].x0 for row in measured
-                            for k in range(len(row.chunks)) if k not in row.numbers], _START)
-    if not label_starts or label_starts[-1] >= columns[0][0] \
-            or centred_labels(measured, lambda row: [c for k, c in enumerate(row.chunks) if k not in row.numbers]):
+    label_chunks = [row.chunks[k] for row in measured for k in range(len(row.chunks)) if k not in row.numbers]
+    label_starts = cluster([chunk[0].x0 for chunk in label_chunks], _START)
+    # Labels centred across one label column (table 二 printed all centred) are placed by their
+    # middle; centred across several, which columns they stand in is a guess.
+    by_middle = centred_labels(measured, lambda row: [c for k, c in enumerate(row.chunks) if k not in row.numbers])
+    if by_middle:
+        label_starts = cluster([_mid(chunk) for chunk in label_chunks], _START)
+    if not label_starts or label_starts[-1] >= columns[0][0] or (by_middle and len(label_starts) > 1):
         return None, last + 1
+    titles = {id(line.chunks[0]) for line in lines[floor:] if by_middle and len(line.chunks) == 1
+              and _TITLE.match(line.texts[0])}  # a title over the table's width: a merged cell, at its left
     carried_header, edges = carried_columns or ([], [])
     # A column's edge is where its numbers start; the part on the page before keeps its edge
     # (numbers wider here, centred or right-aligned, start further left).
@@ -213,6 +228,8 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
 
     def column(chunk: list[Glyph]) -> Optional[int]:
         x = chunk[0].x0
+        if by_middle and (x < label_limit or id(chunk) in titles):
+            return 0 if id(chunk) in titles or abs(_mid(chunk) - label_starts[0]) <= _START else None
         if x < label_limit:
             found = [k for k, s in enumerate(label_starts) if abs(s - x) <= _START]
             return found[0] if found else None
@@ -221,13 +238,15 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
                 return len(label_starts) + k
         return None
 
+    left_edge = min(chunk[0].x0 for chunk in label_chunks) if by_middle else starts[0]
+
     def fits(line: _Line) -> bool:
         return all(column(c) is not None for c in line.chunks)
 
     # Lines between number rows that do not fit the columns: not a table (prose by chance).
     if not all(fits(lines[i]) for i in range(first, last + 1)):
         return None, last + 1
-    aligned = _top_aligned(lines[first:last + 1], column)  # else vertically centred, or declined
+    aligned = top_aligned(lines[first:last + 1], column, _OWN_NUMBER)  # else vertically centred, or declined
     # Numbers not under exactly one column, two numbers in one, a column of one number (a number
     # beside the others' column): ambiguous, declined.
     if any(row.overprinted for row in measured):
@@ -243,7 +262,7 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
     start = first
     labelled = 0  # label lines just above the first row: centred, its label's first lines, not header
     while start > floor and first - start < _MAX_HEADER + labelled and fits(lines[start - 1]) \
-            and not lines[start - 1].numbers and lines[start - 1].glyphs[0].x0 >= starts[0] - _START:
+            and not lines[start - 1].numbers and lines[start - 1].glyphs[0].x0 >= left_edge - _START:
         start -= 1
         if not aligned and labelled == first - start - 1 and all(column(c) < len(label_starts) for c in lines[start].chunks):
             labelled += 1
@@ -251,7 +270,7 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
     # the left of their cells): which header a number is under is a guess.
     above = lines[start - 1] if start > floor else None
     if above is not None and not above.numbers and len(above.chunks) >= 2 and above.bottom > head \
-            and not fits(above) and abs(above.chunks[0][0].x0 - starts[0]) <= _START \
+            and not fits(above) and abs((_mid if by_middle else _x0)(above.chunks[0]) - starts[0]) <= _START \
             and all(chunk[0].x0 >= label_limit for chunk in above.chunks[1:]):
         return None, last + 1
     # Wrapped labels after the last number row (inside the label columns only).
@@ -291,26 +310,6 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
         if grid is None:
             return None, last + 1
     return (start, stop, grid, in_effect), stop
-
-
-def _top_aligned(lines: list[_Line], column) -> bool:
-    """Whether every row's labels start on the line of its numbers, as the rows are read.  Text
-    vertically centred in its cells shows as a row of numbers without a label (between the lines
-    of its label), as a numbered label line just above a row (the label's first line above its
-    numbers; top-aligned, it would be a row without numbers), or as a group label (a merged cell) beside the
-    second or a later sub-label of its group ("4." beside "（三）不予公开"): whose label a line
-    is, is then a guess."""
-    for line, below in zip(lines, lines[1:] + [None]):
-        labels = [(column(c), t) for k, (c, t) in enumerate(zip(line.chunks, line.texts)) if k not in line.numbers]
-        if line.numbers and not labels:
-            return False
-        if line.numbers and len(labels) >= 2 and _OWN_NUMBER.match(labels[-2][1]):
-            sub = _SUB_NUMBER.match(labels[-1][1])
-            if sub and sub.group(1) != "1":
-                return False
-        if below is not None and not line.numbers and below.numbers and any(_OWN_NUMBER.match(t) for _, t in labels):
-            return False
-    return True
 
 
 def _number_columns(rows: list[_Line]) -> Optional[list[list[float]]]:

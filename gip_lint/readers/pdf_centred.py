@@ -1,5 +1,6 @@
-"""Rows of a table without borders whose text is vertically centred in its cells (and labels
-centred across theirs, which are declined: :func:`centred_labels`).
+"""Rows of a table without borders whose text is vertically centred in its cells; whether its
+labels are centred across theirs (:func:`centred_labels`) or start on its numbers' line
+(:func:`top_aligned`).
 
 Word and WPS can centre a cell's text between its top and bottom.  A row's own label then
 stands around its numbers — as many of its lines above them as below, or the numbers between
@@ -25,8 +26,30 @@ from typing import Callable, Optional, Sequence
 
 from gip_lint.readers.pdf_geometry import Cell, Grid
 
+_SUB_NUMBER = re.compile(r"^\s*[（(]?\s*(\d+)\s*[、.．）)]")
 _FIRST = re.compile(r"^\s*([（(]\s*[1一]\s*[）)]|[1一]\s*[、.．](?!\d))")
 _CENTRED = 0.35  # line heights: how far a run's middle may lie from its row's numbers
+
+
+def top_aligned(lines: Sequence, column: Callable, numbered: re.Pattern) -> bool:
+    """Whether every row's labels start on the line of its numbers, as the rows are read.  Text
+    vertically centred in its cells shows as a row of numbers without a label (between the lines
+    of its label), as a numbered label line just above a row (the label's first line above its
+    numbers; top-aligned, it would be a row without numbers), or as a group label (a merged cell) beside the
+    second or a later sub-label of its group ("4." beside "（三）不予公开"): whose label a line
+    is, is then a guess (:func:`centred_grid` reads it, or it is declined).  ``numbered``: a
+    label that starts with its own number ("1." "（一）" "第二十条…")."""
+    for line, below in zip(lines, lines[1:] + [None]):
+        labels = [(column(c), t) for k, (c, t) in enumerate(zip(line.chunks, line.texts)) if k not in line.numbers]
+        if line.numbers and not labels:
+            return False
+        if line.numbers and len(labels) >= 2 and numbered.match(labels[-2][1]):
+            sub = _SUB_NUMBER.match(labels[-1][1])
+            if sub and sub.group(1) != "1":
+                return False
+        if below is not None and not line.numbers and below.numbers and any(numbered.match(t) for _, t in labels):
+            return False
+    return True
 
 
 def centred_grid(lines: Sequence, header: int, column: Callable, starts: list[float], labels: int,
@@ -96,12 +119,15 @@ def centred_grid(lines: Sequence, header: int, column: Callable, starts: list[fl
 
 def centred_labels(rows: Sequence, labels_of: Callable) -> bool:
     """Whether the labels of ``rows`` are centred *across* their cells: three or more of them
-    starting at different x share their middle.  The label columns are where labels start,
-    which centred labels do not tell (规章 and 行政规范性文件 in one column start apart): declined.
+    starting at different x share their middle, or all of them share it.  Then the label columns
+    are not where labels start (规章 and 行政规范性文件 in one column start apart).
     (Labels set at the left of their cells share a start; three sharing a middle by chance
     does not happen.)"""
     middles: list[tuple[float, float]] = sorted(
         ((chunk[0].x0 + chunk[-1].x1) / 2, chunk[0].x0) for row in rows for chunk in labels_of(row))
+    if len(middles) >= 2 and middles[-1][0] - middles[0][0] <= 2.0 \
+            and max(x for _, x in middles) - min(x for _, x in middles) > 4.0:
+        return True  # one column of labels, all centred (a table's part of two rows)
     for i, (middle, _) in enumerate(middles):
         starts: list[float] = []
         for other, start in middles[i:]:
