@@ -83,9 +83,13 @@ class _Pdf:
         self.seal_page = False
         self.continued = ""
         self.encrypt = None  # a reportlab StandardEncryption
-        self.nudge = None  # (table kind, row, column, points): one cell's text moved sideways
+        self.nudge = None  # (table kind, row, column, points[, points down]): one cell's text moved
         self.numbers = "left"  # or "right", "centre": how numbers stand in their cells
         self.sub_labels = "."  # or "、", "（）": how sub-labels are numbered
+        self.headers = "left"  # or "centre": how table 二's column headers stand in their cells
+        self.valign = "top"  # or "centre": cells' text vertically centred (a cell over a page break: top)
+        self.labels = "left"  # or "centre": every text centred in its cell (labels too)
+        self.rotate: dict = {}  # page → 90 or 270: the page stored turned, with /Rotate to show it upright
 
     def new_page(self) -> None:
         self.page += 1
@@ -128,17 +132,21 @@ class _Pdf:
             place[r] = (self.page, self.y)
             self.y -= heights[r]
         for (r, c, rowspan, colspan, _), lines in zip(cells, wrapped):
-            dx = self.nudge[3] if self.nudge and self.nudge[:3] == (kind, r, c) else 0.0
-            self._cell(place, heights, r, rowspan, xs[c] + dx, xs[c + colspan] + dx, lines, grid)
+            moved = self.nudge if self.nudge and self.nudge[:3] == (kind, r, c) else (0, 0, 0, 0.0, 0.0)
+            dx, dy = moved[3], moved[4] if len(moved) > 4 else 0.0
+            centred = (kind == "二" and c > 0 and self.headers == "centre") or self.labels == "centre"
+            self._cell(place, heights, r, rowspan, xs[c] + dx, xs[c + colspan] + dx, lines, grid, centred, dy)
         self.y -= 8
 
     def _box(self, x0, top, x1, bottom, lines, grid) -> None:
         if grid:
             self.ops[self.page].append(("rect", x0, bottom, x1 - x0, top - bottom))
+        drop = max(top - bottom - 2 * PAD - len(lines) * LEAD, 0) / 2 if self.valign == "centre" else 0.0
         for k, line in enumerate(lines):
-            self.ops[self.page].append(("text", x0 + PAD, top - PAD - SIZE - k * LEAD, line))
+            self.ops[self.page].append(("text", self._x(x0, x1, line, self.labels == "centre"),
+                                        top - PAD - SIZE - k * LEAD - drop, line))
 
-    def _cell(self, place, heights, r, rowspan, x0, x1, lines, grid) -> None:
+    def _cell(self, place, heights, r, rowspan, x0, x1, lines, grid, centred=False, dy=0.0) -> None:
         """A cell's box on each page it crosses, its text top-aligned and running on over the break."""
         parts: dict = {}
         for row in range(r, r + rowspan):
@@ -150,9 +158,12 @@ class _Pdf:
             if grid:
                 self.ops[page].append(("rect", x0, bottom, x1 - x0, top - bottom))
             y = top - PAD - SIZE
+            if self.valign == "centre" and len(parts) == 1:
+                y -= max(top - bottom - 2 * PAD - len(lines) * LEAD, 0) / 2
+            y -= dy
             while pending and y >= bottom + PAD - 1:
                 line = pending.pop(0)
-                self.ops[page].append(("text", self._x(x0, x1, line), y, line))
+                self.ops[page].append(("text", self._x(x0, x1, line, centred), y, line))
                 y -= LEAD
         if pending:  # the cell is too short for its text: the rest on its last line
             page = list(parts)[-1]
@@ -168,13 +179,16 @@ class _Pdf:
             return re.sub(r"^(\d{1,2})\.(?=\D)", r"（\1）", text)
         return text
 
-    def _x(self, x0: float, x1: float, text: str) -> float:
-        """Where a cell's line starts: numbers right-aligned or centred if asked, all else left."""
+    def _x(self, x0: float, x1: float, text: str, centred: bool = False) -> float:
+        """Where a cell's line starts: numbers right-aligned or centred if asked, headers centred
+        if asked (``centred``), all else left."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
+        width = stringWidth(text, FONT, SIZE)
+        if centred and not text.replace(".", "").isdigit():
+            return (x0 + x1 - width) / 2
         if self.numbers == "left" or not text.replace(".", "").isdigit():
             return x0 + PAD
-        width = stringWidth(text, FONT, SIZE)
         return x1 - PAD - width if self.numbers == "right" else (x0 + x1 - width) / 2
 
     def _border(self, pdf, x, y, w, h) -> None:
@@ -201,17 +215,37 @@ class _Pdf:
 
                 pdf.drawImage(ImageReader(Image.new("L", (60, 80), 200)), 0, 0, WIDTH, HEIGHT)
             else:
+                # A turned page: stored landscape (842 x 595), drawn a quarter turn round, shown
+                # upright by its /Rotate — as some printers to PDF store a page.
+                pdf.setPageRotation(self.rotate.get(page, 0))
+                pdf.saveState()
+                if self.rotate.get(page) == 90:
+                    pdf.transform(0, 1, -1, 0, HEIGHT, 0)
+                elif self.rotate.get(page) == 270:
+                    pdf.transform(0, -1, 1, 0, 0, WIDTH)
+                if self.borders == "form":  # the page's borders drawn in a form XObject, placed moved
+                    pdf.beginForm(f"borders{page}")
+                    pdf.setLineWidth(0.5)
+                    for op in self.ops[page]:
+                        if op[0] != "text":
+                            pdf.rect(op[1] - 20, op[2] - 30, op[3], op[4])
+                    pdf.endForm()
+                    pdf.saveState()
+                    pdf.translate(20, 30)
+                    pdf.doForm(f"borders{page}")
+                    pdf.restoreState()
                 pdf.setFont(FONT, SIZE)
                 for op in self.ops[page]:
                     if op[0] == "text":
                         # PDFium drops a string of one CJK character in a non-embedded CID font
                         # (UniGB-UCS2-H); Word/WPS embed their fonts.  A trailing space avoids it.
                         pdf.drawString(op[1], op[2], op[3] + " " if len(op[3]) == 1 else op[3])
-                    else:
+                    elif self.borders != "form":
                         self._border(pdf, *op[1:])
                 pdf.drawCentredString(WIDTH / 2, MARGIN / 2, f"- {page} -")
                 if self.running_header:
                     pdf.drawRightString(WIDTH - MARGIN, HEIGHT - MARGIN / 2, self.running_header)
+                pdf.restoreState()
             pdf.showPage()
         if self.seal_page:  # a last page with only a small picture (a seal, a logo)
             from PIL import Image
@@ -229,17 +263,24 @@ HEADER_ROWS = {"二": 0, "三": 3, "四": 3}
 def render_pdf(text: str, *, repeat_header: bool = False, grid: bool = True, scan_page=None,
                shift: float = 0.0, running_header: str = "", borders: str = "stroked",
                seal_page: bool = False, encrypt=None, titles_outside: bool = False,
-               continued: str = "", nudge=None, numbers: str = "left", sub_labels: str = ".") -> bytes:
+               continued: str = "", nudge=None, numbers: str = "left", sub_labels: str = ".",
+               headers: str = "left", valign: str = "top", rotate=None, labels: str = "left") -> bytes:
     """The seed ``text`` as a PDF.  ``shift``: points of empty space before table 三, which moves
     the page break to another of its rows (inside a merged group label, inside a wrapped one).
-    ``nudge``: (table kind, row, column, points) moves one cell's text sideways; ``numbers``:
+    ``nudge``: (table kind, row, column, points[, points down]) moves one cell's text sideways
+    (and down); ``numbers``:
     "left", "right" or "centre", how numbers stand in their cells; ``sub_labels``: ".", "、" or
-    "（）", how the sub-labels of table 三 are numbered ("1." "1、" "（1）")."""
+    "（）", how the sub-labels of table 三 are numbered ("1." "1、" "（1）"); ``headers``: "left" or
+    "centre", how table 二's column headers stand in their cells (a merged one centred over the
+    three number columns); ``valign``: "top" or "centre", where a cell's text stands in its height; ``rotate``: {page: 90 or 270}, pages stored turned
+    and shown upright by /Rotate; ``borders="form"``: a page's borders drawn in a form XObject;
+    ``labels="centre"``: every text centred across its cell, labels too."""
     report = gip_lint.parse(text)
     pdf = _Pdf(scan_page, running_header)
-    pdf.borders = borders  # "stroked", "filled" (thin filled rectangles) or "double"
+    pdf.borders = borders  # "stroked", "filled" (thin filled rectangles), "double" or "form"
     pdf.seal_page, pdf.encrypt, pdf.continued, pdf.nudge = seal_page, encrypt, continued, nudge
-    pdf.numbers, pdf.sub_labels = numbers, sub_labels
+    pdf.numbers, pdf.sub_labels, pdf.headers, pdf.valign = numbers, sub_labels, headers, valign
+    pdf.rotate, pdf.labels = dict(rotate or {}), labels
     for item in seed_structure(text):
         if isinstance(item, SeedTable):
             if item.kind is None:

@@ -123,3 +123,20 @@ def test_show_json_of_the_pdf(capsys):
     assert main(["show", "--format", "json", str(PDF)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["organ"] == "淮安市人民政府" and data["year"] == 2024
+
+
+def test_show_names_the_page_of_every_section(capsys):
+    assert main(["show", str(PDF)]) == 0
+    out = capsys.readouterr().out
+    listed = out.split("部分：\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert listed == ["  1  第 6 行（第 1 页）  一、总体情况",
+                      "  2  第 20 行（第 3 页）  二、主动公开政府信息情况",
+                      "  3  第 37 行（第 4 页）  三、收到和处理政府信息公开申请情况",
+                      "  4  第 68 行（第 5 页）  四、政府信息公开行政复议、行政诉讼情况",
+                      "  5  第 75 行（第 5 页）  五、存在的主要问题及改进情况",
+                      "  6  第 81 行（第 6 页）  六、其他需要报告的事项"]
+    lines = read_path(PDF).text.splitlines()
+    assert [lines[n - 1].split("\t")[0][:6] for n in (6, 20, 37, 68, 75, 81)] == [s[:6] for s in SECTIONS]
+    assert main(["show", "--format", "json", str(PDF)]) == 0
+    sections = json.loads(capsys.readouterr().out)["sections"]
+    assert [(s["line"], s["page"]) for s in sections] == [(6, 1), (20, 3), (37, 4), (68, 5), (75, 5), (81, 6)]

@@ -42,14 +42,19 @@ class ShowTask:
             return path, row(report, codes, self.codes), codes, None
         report = in_user_positions(parse_source(source), source)
         codes = [] if report.is_report else [NOT_A_REPORT.code]
+        page = source.page if source.kind == "pdf" else None  # a PDF's sections are named by page too
         if self.form == "text":
             from gip_lint.report.report_text import render_text
 
-            output = render_text(report)
+            output = render_text(report, page)
         else:
             import json
 
-            output = json.dumps(report.to_json_dict(), ensure_ascii=False)
+            data = report.to_json_dict()
+            if page is not None:
+                for section, entry in zip(report.sections, data["sections"]):
+                    entry["page"] = page(section.line, section.column)
+            output = json.dumps(data, ensure_ascii=False)
         return path, output, codes, None
 
 

@@ -5,9 +5,12 @@ glyphs (a cell's text runs without gaps, the next cell starts after at least its
 *number row* is a line with number chunks after its label.  The number columns are the x
 intervals the numbers of the number rows cover (left-aligned, right-aligned or centred alike);
 two numbers of one row in one interval, a number drawn over another, a column of a single
-number, or a number under no header of its own make the layout ambiguous: the table (on every
-page it stands on) is left as prose lines (the model declines them: GIP003), never guessed.
-A table's part at the top of a page has its columns measured with its part on the page before.
+number, a number under no header of its own (:mod:`gip_lint.readers.pdf_headers` reads the one
+unambiguous case, a merged header cell), or text vertically centred in its cells make the
+layout ambiguous: the table (on every page it stands on) is left as prose lines (the model
+declines them: GIP003), never guessed.  A table's part at the top of a page has its columns
+measured with its part on the page before, keeps that part's column edges and stands under
+its header.
 
 Rows: every number row is one; the lines above the first (the header) are one row each; a label
 chunk on a line without numbers continues the cell last started in its column (a label wrapped
@@ -25,6 +28,8 @@ from typing import NamedTuple, Optional, Sequence
 
 from gip_lint.readers.pdf_document import Glyph
 from gip_lint.readers.pdf_geometry import Cell, Grid, cluster, line_string, text_lines
+from gip_lint.readers.pdf_centred import centred_grid, centred_labels, top_aligned
+from gip_lint.readers.pdf_headers import header_places
 
 _GAP = 0.4  # character heights: a wider gap between two glyphs separates chunks
 _START = 2.0  # points: chunks starting this close stand in one column
@@ -37,6 +42,7 @@ _OVERLAP = 0.5  # a glyph starting within this share of the one before is drawn 
 _FAR = 100_000.0
 _MAX_HEADER = 8  # lines above the first number row that may be the header
 _MAX_BETWEEN = 6  # lines without numbers between two number rows (wrapped labels)
+_MAX_SPREAD = 10  # … when they are labels (centred ones spread around their numbers)
 
 
 def _chunks(line: Sequence[Glyph]) -> list[list[Glyph]]:
@@ -84,17 +90,21 @@ class Borderless(NamedTuple):
     bottom_declined: bool  # the page ends in a table that was declined
     tentative: bool  # the page ends in a table of one row: only its rest on the next page confirms it
     continued: bool  # the first table, at the top of the page, continues the one the page before ended in
+    #: (the header lines the rows of ``carry`` stand under, the x edges of that table's columns)
+    columns: Optional[tuple] = None
 
 
 def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: Optional[list] = None,
-                    declined_before: bool = False) -> Borderless:
+                    declined_before: bool = False, carried_columns: Optional[tuple] = None) -> Borderless:
     """The tables without borders among ``glyphs`` (those outside bordered tables).
 
     ``head``/``foot``: the y above/below which a page has only its header/footer.  A table at
     the top of the page is the rest of the one the page before ended in: ``carried`` (that part's
     number rows) decides its columns with its own rows; and when that part was declined
     (``declined_before``), so is this one — its rows alone would read as a table missing the
-    others.
+    others.  ``carried_columns``: that part's ``columns`` — the header its last rows stand under
+    (a page may start with rows whose numbers stand in a merged header cell on the page before)
+    and its column edges (kept, so the parts' cells line up when this page's numbers are wider).
     """
     lines = [_Line(line) for line in text_lines(glyphs) if any(not g.char.isspace() for g in line)]
     grids: list[Grid] = []
@@ -102,13 +112,14 @@ def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: 
     used: set[int] = set()
     index = floor = 0
     top_declined = bottom_declined = tentative = continued = False
-    carry = None
+    carry = columns = None
     while index < len(lines):
         if not lines[index].numbers or len(lines[index].chunks) < 2:
             index += 1
             continue
-        at_top = not grids and _at_top(lines[:index], head, carried)
-        region, after = _region(lines, index, floor, head, foot, carried if at_top else None)
+        at_top = not grids and _at_top(lines[:index], head, carried, carried_columns)
+        region, after = _region(lines, index, floor, head, foot, carried if at_top else None,
+                                carried_columns if at_top and carried else None)
         if region is not None and at_top and declined_before:
             region, after = None, region[1]
         ends = all(line.top >= foot for line in lines[after:])
@@ -119,9 +130,9 @@ def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: 
             tail = [line for line in lines[after:] if line.top < foot]
             bottom_declined = len(tail) <= _MAX_HEADER and not any(
                 line.numbers or _SECTION.match(line.texts[0]) for line in tail)
-            carry = None
+            carry = columns = None
             continue
-        start, end, grid = region
+        start, end, grid, in_effect = region
         first = index
         grids.append(grid)
         owned[id(grid)] = [g for line in lines[start:end] for g in line.glyphs]
@@ -129,39 +140,60 @@ def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: 
         index = floor = end
         bottom_declined = False
         carry = [line for line in lines[start:end] if line.numbers and len(line.chunks) >= 2] if ends else None
+        columns = (in_effect, sorted({cell.x0 for cell in grid.cells})) if ends else None
         tentative = len(carry or ()) == 1 and not (at_top and carried)
         continued = continued or bool(at_top and carried and _continues(lines[first], carried))
     rest = [g for i, line in enumerate(lines) if i not in used for g in line.glyphs]
-    return Borderless(grids, rest, owned, top_declined, carry, bottom_declined, tentative, continued)
+    return Borderless(grids, rest, owned, top_declined, carry, bottom_declined, tentative, continued, columns)
 
 
 _SECTION = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+_TITLE = re.compile(r"^\s*第[一二三四五六七八九十]+条")
 
 
-def _at_top(before: list[_Line], head: float, carried: Optional[list]) -> bool:
+def _mid(chunk) -> float:
+    return (chunk[0].x0 + chunk[-1].x1) / 2
+
+
+def _x0(chunk) -> float:
+    return chunk[0].x0
+
+
+def _at_top(before: list[_Line], head: float, carried: Optional[list], columns: Optional[tuple] = None) -> bool:
     """Whether only the page header, or a table's header rows repeated, stand above a table."""
     before = [line for line in before if line.bottom > head]
     left = min((row.chunks[0][0].x0 for row in carried), default=0.0) if carried else 0.0
+    if carried and columns and columns[1]:
+        left = min(left, columns[1][0])  # the table's left edge (its rows may all start further right)
     return len(before) <= _MAX_HEADER and all(
         not line.numbers and line.glyphs[0].x0 >= left - _START and not _SECTION.match(line.texts[0])
         for line in before)
 
 
 def _continues(line: _Line, carried: Optional[list]) -> bool:
-    """Whether the number row ``line`` has a label where the labels of ``carried`` stand."""
-    starts = {round(row.chunks[k][0].x0) for row in carried or () for k in range(len(row.chunks)) if k not in row.numbers}
-    return any(k not in line.numbers and any(abs(line.chunks[k][0].x0 - x) <= _START for x in starts)
-               for k in range(len(line.chunks)))
+    """Whether the number row ``line`` has a label where the labels of ``carried`` stand (start,
+    or are centred: their middle)."""
+    labels = [row.chunks[k] for row in carried or () for k in range(len(row.chunks)) if k not in row.numbers]
+    return any(k not in line.numbers and any(abs(place(line.chunks[k]) - place(chunk)) <= _START for chunk in labels)
+               for k in range(len(line.chunks)) for place in (_x0, _mid))
 
 
 def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float,
-            carried: Optional[list]) -> tuple[Optional[tuple[int, int, Grid]], int]:
-    """The table whose first number row is ``lines[first]`` as (start, end, grid), or None when
-    these lines are no table or an ambiguous one; and the line to look on from."""
+            carried: Optional[list], carried_columns: Optional[tuple] = None) -> tuple[Optional[tuple], int]:
+    """The table whose first number row is ``lines[first]`` as (start, end, grid, the header
+    lines in effect at its end), or None when these lines are no table or an ambiguous one; and
+    the line to look on from."""
     end = first + 1
     last = first
-    while end < len(lines) and end - last <= _MAX_BETWEEN:
+    left = lines[first].glyphs[0].x0 - _START  # the table's left edge so far
+    while end < len(lines) and end - last <= _MAX_SPREAD:
+        if end - last <= _MAX_BETWEEN:
+            left = min(left, lines[end].glyphs[0].x0 - _START)
         if lines[end].numbers and len(lines[end].chunks) >= 2:
+            # (more lines between: labels centred on their numbers, none a heading or left of the table)
+            if end - last > _MAX_BETWEEN and not all(
+                    line.glyphs[0].x0 >= left and not _SECTION.match(line.texts[0]) for line in lines[last + 1:end]):
+                break
             last = end
         end += 1
     number_rows = [i for i in range(first, last + 1) if lines[i].numbers and len(lines[i].chunks) >= 2]
@@ -171,11 +203,21 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
     columns = _number_columns(measured)
     if columns is None:
         return None, last + 1
-    label_starts = cluster([row.chunks[k][0].x0 for row in measured
-                            for k in range(len(row.chunks)) if k not in row.numbers], _START)
-    if not label_starts or label_starts[-1] >= columns[0][0]:
+    label_chunks = [row.chunks[k] for row in measured for k in range(len(row.chunks)) if k not in row.numbers]
+    label_starts = cluster([chunk[0].x0 for chunk in label_chunks], _START)
+    # Labels centred across one label column (table 二 printed all centred) are placed by their
+    # middle; centred across several, which columns they stand in is a guess.
+    by_middle = centred_labels(measured, lambda row: [c for k, c in enumerate(row.chunks) if k not in row.numbers])
+    if by_middle:
+        label_starts = cluster([_mid(chunk) for chunk in label_chunks], _START)
+    if not label_starts or label_starts[-1] >= columns[0][0] or (by_middle and len(label_starts) > 1):
         return None, last + 1
-    starts = label_starts + [c[0] for c in columns]
+    titles = {id(line.chunks[0]) for line in lines[floor:] if by_middle and len(line.chunks) == 1
+              and _TITLE.match(line.texts[0])}  # a title over the table's width: a merged cell, at its left
+    carried_header, edges = carried_columns or ([], [])
+    # A column's edge is where its numbers start; the part on the page before keeps its edge
+    # (numbers wider here, centred or right-aligned, start further left).
+    starts = label_starts + [next((e for e in edges if x0 - _START <= e <= x1), x0) for x0, x1 in columns]
 
     # Labels end before this; a chunk starting after it stands in the first number column that
     # does not end before the chunk starts (numbers and headers left-aligned, right-aligned or
@@ -186,6 +228,8 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
 
     def column(chunk: list[Glyph]) -> Optional[int]:
         x = chunk[0].x0
+        if by_middle and (x < label_limit or id(chunk) in titles):
+            return 0 if id(chunk) in titles or abs(_mid(chunk) - label_starts[0]) <= _START else None
         if x < label_limit:
             found = [k for k, s in enumerate(label_starts) if abs(s - x) <= _START]
             return found[0] if found else None
@@ -194,12 +238,15 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
                 return len(label_starts) + k
         return None
 
+    left_edge = min(chunk[0].x0 for chunk in label_chunks) if by_middle else starts[0]
+
     def fits(line: _Line) -> bool:
         return all(column(c) is not None for c in line.chunks)
 
     # Lines between number rows that do not fit the columns: not a table (prose by chance).
     if not all(fits(lines[i]) for i in range(first, last + 1)):
         return None, last + 1
+    aligned = top_aligned(lines[first:last + 1], column, _OWN_NUMBER)  # else vertically centred, or declined
     # Numbers not under exactly one column, two numbers in one, a column of one number (a number
     # beside the others' column): ambiguous, declined.
     if any(row.overprinted for row in measured):
@@ -213,12 +260,18 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
         if any(t is None or t < len(label_starts) for t in taken) or len(set(taken)) != len(taken):
             return None, last + 1
     start = first
-    while start > floor and first - start < _MAX_HEADER and fits(lines[start - 1]) and not lines[start - 1].numbers \
-            and lines[start - 1].glyphs[0].x0 >= starts[0] - _START:
+    labelled = 0  # label lines just above the first row: centred, its label's first lines, not header
+    while start > floor and first - start < _MAX_HEADER + labelled and fits(lines[start - 1]) \
+            and not lines[start - 1].numbers and lines[start - 1].glyphs[0].x0 >= left_edge - _START:
         start -= 1
-    # (a header at the top of a page may have begun on the page before: it names too few columns)
-    top = all(line.bottom <= head for line in lines[:start])
-    if not _under_headers(lines[first:last + 1] if top else lines[start:last + 1], column, len(label_starts)):
+        if not aligned and labelled == first - start - 1 and all(column(c) < len(label_starts) for c in lines[start].chunks):
+            labelled += 1
+    # A header row above that the columns do not place (headers centred wider than numbers at
+    # the left of their cells): which header a number is under is a guess.
+    above = lines[start - 1] if start > floor else None
+    if above is not None and not above.numbers and len(above.chunks) >= 2 and above.bottom > head \
+            and not fits(above) and abs((_mid if by_middle else _x0)(above.chunks[0]) - starts[0]) <= _START \
+            and all(chunk[0].x0 >= label_limit for chunk in above.chunks[1:]):
         return None, last + 1
     # Wrapped labels after the last number row (inside the label columns only).
     stop = last + 1
@@ -236,25 +289,27 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
     # the next page (which decides its columns with them, or gives it back to the prose).
     if len(measured) == 1 and (start == first or not all(line.top >= foot for line in lines[stop:])):
         return None, last + 1
-    return (start, stop, _grid(lines[start:stop], first - start, column, starts)), stop
+    # Every number under a header of its own: in the column the header names, or the one number
+    # of its row under the one header cell of its block (right-aligned or centred in a merged
+    # cell).  A header at the top of a page may have begun on the page before (it names too few
+    # columns) — unless the table's rows on the page before stood under a header of their own.
+    top = all(line.bottom <= head for line in lines[:start])
+    scope = lines[first:stop] if top and not carried_header else lines[start:stop]
+    placed = header_places(scope, column, len(label_starts), carried_header if top else [])
+    if placed is None:
+        return None, last + 1
+    overrides, in_effect = placed
 
+    def place(chunk: list[Glyph]) -> Optional[int]:
+        return overrides.get(id(chunk), column(chunk))
 
-def _under_headers(lines: list[_Line], column, labels: int) -> bool:
-    """Whether every number stands in a column its header (the header lines last above it)
-    names: a number right-aligned or centred in a merged cell stands under no header of its own,
-    and which column it belongs to is a guess."""
-    named: set = set()
-    header = False  # the line before was a header line
-    for line in lines:
-        places = [column(c) for c in line.chunks]
-        if line.numbers:
-            if named and any(places[k] not in named for k in line.numbers):
-                return False
-            header = False
-        elif any(p is not None and p >= labels for p in places):
-            named = (named if header else set()) | {p for p in places if p is not None and p >= labels}
-            header = True
-    return True
+    if aligned:
+        grid = _grid(lines[start:stop], first - start, place, starts)
+    else:
+        grid = centred_grid(lines[start:stop], first - start, place, starts, len(label_starts), _FAR)
+        if grid is None:
+            return None, last + 1
+    return (start, stop, grid, in_effect), stop
 
 
 def _number_columns(rows: list[_Line]) -> Optional[list[list[float]]]:

@@ -6,7 +6,9 @@ y growing downwards as on the printed page):
 * a :class:`Glyph` per character of the text layer (pdfium's loose box: the font's full height,
   so characters of one line share top and bottom);
 * a :class:`Rule` per horizontal or vertical stroke: table borders, drawn as lines, thin filled
-  rectangles or the edges of rectangles.
+  rectangles or the edges of rectangles, on the page or inside form XObjects.
+
+A page stored turned (/Rotate) has both placed as it is displayed.
 
 Unreadable input becomes a :class:`~gip_lint.source.DecodeError` with the reason — encrypted,
 damaged, too many pages, a scan without a text layer — never a traceback.  Pages are read within
@@ -136,15 +138,37 @@ def _read_page(raw, document, index: int) -> PdfPage:
     if not page:
         raise DecodeError(f"PDF 第 {index + 1} 页已损坏，无法读取")
     try:
-        width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
-        glyphs, unmapped = _glyphs(raw, page, height, index)
-        rules, picture = _rules(raw, page, width, height)
+        width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)  # as displayed
+        place = _placer(raw.FPDFPage_GetRotation(page) % 4, width, height)
+        glyphs, unmapped = _glyphs(raw, page, height, place, index)
+        rules, picture = _rules(raw, page, width, height, place)
     finally:
         raw.FPDF_ClosePage(page)
     return PdfPage(index + 1, width, height, glyphs, rules, unmapped, picture)
 
 
-def _glyphs(raw, page, height: float, index: int) -> tuple[list, int]:
+def _placer(rotation: int, width: float, height: float):
+    """``(x, y) → (x, y)``: a point of the page's own (PDF, bottom-up) space where it stands on the
+    page as displayed, top-down — turned by the page's /Rotate (quarter turns clockwise), so a
+    landscape page printed as a portrait one turned (/Rotate 90 or 270) reads in its own order."""
+    if rotation == 1:
+        return lambda x, y: (y, x)
+    if rotation == 2:
+        return lambda x, y: (width - x, y)
+    if rotation == 3:
+        return lambda x, y: (width - y, height - x)
+    return None  # upright: (x, height - y), written out where it is hot
+
+
+def _box(place, height: float, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+    """A box of the page's own space as (x0, top, x1, bottom) on the displayed page."""
+    if place is None:
+        return left, height - top, right, height - bottom
+    (xa, ya), (xb, yb) = place(left, bottom), place(right, top)
+    return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
+
+
+def _glyphs(raw, page, height: float, place, index: int) -> tuple[list, int]:
     handle = raw.FPDFText_LoadPage(page)
     if not handle:
         return [], 0
@@ -166,53 +190,104 @@ def _glyphs(raw, page, height: float, index: int) -> tuple[list, int]:
                 continue
             if not loose(handle, i, box):
                 continue
-            out.append(Glyph(chr(code), box.left, height - box.top, box.right, height - box.bottom))
+            if place is None:
+                out.append(Glyph(chr(code), box.left, height - box.top, box.right, height - box.bottom))
+            else:
+                out.append(Glyph(chr(code), *_box(place, height, box.left, box.bottom, box.right, box.top)))
         return out, unmapped
     finally:
         raw.FPDFText_ClosePage(handle)
 
 
-def _rules(raw, handle, width: float, height: float) -> tuple[list, float]:
-    """Axis-parallel strokes of the page's path objects, and the share of the page covered
-    by its largest image."""
-    count = raw.FPDFPage_CountObjects(handle)
+def _rules(raw, handle, width: float, height: float, place) -> tuple[list, float]:
+    """Axis-parallel strokes of the page's path objects, those inside form XObjects too, and the
+    share of the page covered by its largest image."""
     rules: list = []
     picture = 0.0
     area = max(width * height, 1.0)
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     paths = 0
-    for i in range(count):
-        obj = raw.FPDFPage_GetObject(handle, i)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_IMAGE:
-            if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-                covered = max(right.value - left.value, 0) * max(top.value - bottom.value, 0)
-                picture = max(picture, min(covered / area, 1.0))
+    for obj, kind, form in _objects(raw, handle):
+        if kind != raw.FPDF_PAGEOBJ_PATH and kind != raw.FPDF_PAGEOBJ_IMAGE:
             continue
-        if kind != raw.FPDF_PAGEOBJ_PATH:
-            continue  # form XObjects are rare in Word/WPS output; their borders are not read
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        bounds = left.value, bottom.value, right.value, top.value
+        if form is not None:  # a form's objects are bounded in the form's own space
+            bounds = _bounds(form, *bounds)
+        x0, y0, x1, y1 = _box(place, height, *bounds)
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            picture = max(picture, min(max(x1 - x0, 0) * max(y1 - y0, 0) / area, 1.0))
+            continue
         paths += 1
         if paths > MAX_PATHS_PER_PAGE:
             break
-        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-            continue
-        x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
         if x1 - x0 <= _THIN and y1 - y0 > _THIN:
             rules.append(Rule(True, (x0 + x1) / 2, y0, y1))
         elif y1 - y0 <= _THIN and x1 - x0 > _THIN:
             rules.append(Rule(False, (y0 + y1) / 2, x0, x1))
         elif x1 - x0 > _THIN and y1 - y0 > _THIN:
-            rules.extend(_path_edges(raw, obj, height))
+            rules.extend(_path_edges(raw, obj, place, height, form))
     return rules, picture
 
 
+_FORM_DEPTH = 4  # forms inside forms this deep (Word and WPS draw none; a deeper one is a bomb)
 
-def _path_edges(raw, obj, height: float) -> list:
+
+def _objects(raw, handle):
+    """The page's objects as (object, type, the matrix of the form XObject it stands in or None).
+
+    A form object's matrix takes its content to the page (PDFium composes the form's own
+    /Matrix with the placing one); a form inside it composes with that.
+    """
+    get, kind_of, form_kind = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType, raw.FPDF_PAGEOBJ_FORM
+    for i in range(raw.FPDFPage_CountObjects(handle)):
+        obj = get(handle, i)
+        kind = kind_of(obj)
+        if kind != form_kind:
+            yield obj, kind, None
+            continue
+        stack = [(obj, None, 0)]
+        matrix = raw.FS_MATRIX()
+        while stack:
+            obj, form, depth = stack.pop()
+            kind = kind_of(obj)
+            if kind != form_kind:
+                yield obj, kind, form
+                continue
+            if depth >= _FORM_DEPTH or not raw.FPDFPageObj_GetMatrix(obj, matrix):
+                continue
+            inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+            inner = inner if form is None else _compose(inner, form)
+            count = raw.FPDFFormObj_CountObjects(obj)
+            stack.extend((raw.FPDFFormObj_GetObject(obj, j), inner, depth + 1) for j in range(count - 1, -1, -1))
+
+
+def _compose(first, then) -> tuple:
+    """The matrix applying ``first``, then ``then`` (PDF order: a b c d e f)."""
+    a, b, c, d, e, f = first
+    A, B, C, D, E, F = then
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _bounds(m, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+    """The box ``m`` takes a box to (left, bottom, right, top: PDF space, bottom-up)."""
+    corners = [_apply(m, x, y) for x in (left, right) for y in (bottom, top)]
+    xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _path_edges(raw, obj, place, height: float, form=None) -> list:
     """The axis-parallel straight pieces of a larger path (a rectangle, a grid drawn in one path)."""
     matrix = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, matrix):
         return []
-    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+    a, b, c, d, e, f = own if form is None else _compose(own, form)
     x, y = ctypes.c_float(), ctypes.c_float()
     out = []
     start = previous = None
@@ -221,7 +296,8 @@ def _path_edges(raw, obj, height: float) -> list:
         segment = raw.FPDFPath_GetPathSegment(obj, i)
         if not raw.FPDFPathSegment_GetPoint(segment, x, y):
             continue
-        point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        px, py = a * x.value + c * y.value + e, b * x.value + d * y.value + f
+        point = (px, height - py) if place is None else place(px, py)
         kind = raw.FPDFPathSegment_GetType(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO:
             start = previous = point

@@ -95,18 +95,19 @@ def _refuse_scans(pages: list[PdfPage]) -> None:
 def _page_items(pages: list[PdfPage]) -> list[list]:
     """Per page, its prose lines and table grids from top to bottom (headers and footers dropped)."""
     found = []
-    carried, declined = None, False  # the table without borders the page before ended in
+    carried, declined, columns = None, False, None  # the table without borders the page before ended in
     for page in pages:
         grids, prose = find_grids(page.rules, page.glyphs)
         if grids:
-            carried, declined = None, False
-        borderless = find_borderless(prose, page.height * _MARGIN, page.height * (1 - _MARGIN), carried, declined)
+            carried, declined, columns = None, False, None
+        borderless = find_borderless(prose, page.height * _MARGIN, page.height * (1 - _MARGIN), carried, declined,
+                                     columns)
         before = found[-1][2] if found else None
         if before is not None and before.carry is not None and (
                 borderless.top_declined or (before.tentative and not borderless.continued)):
             _give_back(found)  # its rest here is declined (or missing): the whole table is
         found.append([page, grids, borderless, list(borderless.grids), list(borderless.rest)])
-        carried, declined = borderless.carry, borderless.bottom_declined
+        carried, declined, columns = borderless.carry, borderless.bottom_declined, borderless.columns
     if found and found[-1][2].tentative:
         _give_back(found)
     out = []

@@ -82,6 +82,8 @@ class PdfTable:
 
     def _carry_split_labels(self, cells: list[PageCell]) -> None:
         last = self.rows - 1
+        if not any(c.r0 == 0 and c.text and _NUMBER.match(c.text) for c in cells):
+            return  # a header row starts the page (信息内容 | 本年处理决定数量 under its title)
         for cell in cells:
             text = cell.text
             if cell.r0 != 0 or not text or _NUMBERED.match(text) or _NUMBER.match(text):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 
-def render_text(report) -> str:
+def render_text(report, page=None) -> str:
+    """``page``: (line, column) → page of a PDF, which the sections then name too."""
     from tabulate import tabulate
 
     from gip_lint.model.labels import APPLICANT_COLUMNS, APPLICATION_ROW_NAMES, REVIEW_COLUMNS
@@ -21,7 +22,8 @@ def render_text(report) -> str:
            "部分："]
     for section in report.sections:
         mark = "" if section.standard else "  （措辞非标准）"
-        out.append(f"  {section.number}  第 {section.line} 行  {section.heading}{mark}")
+        where = f"第 {section.line} 行" + (f"（第 {page(section.line, section.column)} 页）" if page else "")
+        out.append(f"  {section.number}  {where}  {section.heading}{mark}")
     if not report.sections:
         out.append("  （未找到）")
     out += ["", "表二 主动公开政府信息情况："]
