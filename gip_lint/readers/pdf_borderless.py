@@ -149,6 +149,7 @@ def find_borderless(glyphs: Sequence[Glyph], head: float, foot: float, carried: 
 
 _SECTION = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 _TITLE = re.compile(r"^\s*第[一二三四五六七八九十]+条")
+_SENTENCE = re.compile(r"[。；;！？!?]")  # prose: a table's header cells hold no sentence
 
 
 def _mid(chunk) -> float:
@@ -270,7 +271,8 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
     # the left of their cells): which header a number is under is a guess.
     above = lines[start - 1] if start > floor else None
     if above is not None and not above.numbers and len(above.chunks) >= 2 and above.bottom > head \
-            and not fits(above) and abs((_mid if by_middle else _x0)(above.chunks[0]) - starts[0]) <= _START \
+            and not fits(above) and not any(_SENTENCE.search(text) for text in above.texts) \
+            and abs((_mid if by_middle else _x0)(above.chunks[0]) - starts[0]) <= _START \
             and all(chunk[0].x0 >= label_limit for chunk in above.chunks[1:]):
         return None, last + 1
     # Wrapped labels after the last number row (inside the label columns only).
