@@ -269,12 +269,14 @@ def test_a_wrong_number_under_a_merged_header_is_found_at_its_page(seeds, rules,
 def test_left_aligned_numbers_under_centred_headers_read_or_decline_table_2(seeds, rules, number):
     """Numbers at the left of their cells under headers centred wider than them: a header starts
     after its numbers end.  Table 二 is read as the text where its columns still place every
-    header (004: 51506 reaches under 本年制发件数), else declined with one GIP003 — never read
-    into wrong cells; the other tables are read."""
+    header, else declined with one GIP003 — never read into wrong cells; the other tables are
+    read.  Only 004's 51506 may reach under 本年制发件数, and whether it does depends on the
+    digits' widths, which PDFium takes from the machine's substitute for the test PDF's
+    non-embedded font (installing a CJK font narrows them): read or declined, both exactly."""
     text = seeds[number].read_text(encoding="utf-8")
     source = read_pdf(render_pdf(text, grid=False, numbers="left", headers="centre"), "r.pdf")
     got, want = parse_source(source), gip_lint.parse(text)
-    assert (got.active is None) == (number != "004")
+    assert got.active is None or number == "004"
     if got.active is not None:
         assert _tables(got) == _tables(want)
     diagnostics = lint_source(source, rules).diagnostics
