@@ -137,8 +137,8 @@ class Check:
         import attrs
 
         from gip_lint.engine import runner
+        from gip_lint.engine.setup import setup_for
         from gip_lint.report.summary import Summary
-        from gip_lint.report.suppression import apply_suppressions
         from gip_lint.rule import SEVERITY_RANK
 
         args, resolver, settings = self.args, self.resolver, self.settings
@@ -156,11 +156,11 @@ class Check:
         pairs = []
         for result in results:
             self.run_summary.add(result.diagnostics)
-            file_settings = resolver.settings_for(result.path)
-            found = apply_suppressions(result.path, result.diagnostics, resolver.selection_for(file_settings, result.path))
+            setup = setup_for(resolver, result.path)
+            found = setup.unsuppressed(result.path, result.diagnostics)
             if result.path == "-" and args.stdin_filename:
                 found = [attrs.evolve(d, path=args.stdin_filename) for d in found]
-            pairs.extend((d, SEVERITY_RANK[file_settings.fail_on]) for d in found)
+            pairs.extend((d, SEVERITY_RANK[setup.settings.fail_on]) for d in found)
         self.report_plugin_errors()
         pairs.sort(key=lambda pair: pair[0])  # by path, then position, then code (flake8's order)
         self._pairs = pairs

@@ -64,6 +64,14 @@ class FileSetup:
         return lint_path(path, self.rules, self.selection, self.context(previous), readers=self.readers,
                          max_bytes=self.max_bytes, severity_overrides=self.severity_overrides, name=self.name)
 
+    def unsuppressed(self, path: str, diagnostics, data: Optional[bytes] = None) -> list:
+        """``diagnostics`` of ``path`` without those its ``gip-lint: ignore[…]`` suppressions
+        hide, with GIP010/GIP011 as selected: what ``check`` reports and the language server
+        shows (``data``: the editor's buffer, which may differ from the file on disk)."""
+        from gip_lint.report.suppression import apply_suppressions
+
+        return apply_suppressions(path, diagnostics, self.selection, data)
+
 
 def setup_for(resolver, path: str) -> FileSetup:
     """The :class:`FileSetup` of ``path`` under ``resolver`` (a Resolver or a NullResolver)."""
