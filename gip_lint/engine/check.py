@@ -134,6 +134,8 @@ class Check:
         """Phase 4 and the suppressions: every file linted (``--previous``, or the runner with
         ``-j``, a cluster, the cache), suppressions applied per file; the diagnostics in
         flake8's order (path, position, code)."""
+        import sys
+
         import attrs
 
         from gip_lint.engine import runner
@@ -153,15 +155,18 @@ class Check:
             results = runner.run(self.paths, settings, self.plugins, resolver, jobs=jobs_for(args), files=self.files,
                                  cache_dir=None if args.no_cache else settings.cache_dir, cluster=cluster_for(args))
         self.run_summary = Summary()
-        pairs = []
+        pairs, preview_not_run = [], {}
         for result in results:
             self.run_summary.add(result.diagnostics)
             setup = setup_for(resolver, result.path)
+            preview_not_run.update(dict.fromkeys(setup.preview_not_run()))
             found = setup.unsuppressed(result.path, result.diagnostics)
             if result.path == "-" and args.stdin_filename:
                 found = [attrs.evolve(d, path=args.stdin_filename) for d in found]
             pairs.extend((d, SEVERITY_RANK[setup.settings.fail_on]) for d in found)
         self.report_plugin_errors()
+        if preview_not_run:  # once per run, however many files select the rule
+            print(f"gip-lint: 警告：{'、'.join(preview_not_run)} 是预览规则，未加 --preview 不会运行", file=sys.stderr)
         pairs.sort(key=lambda pair: pair[0])  # by path, then position, then code (flake8's order)
         self._pairs = pairs
         return self.found

@@ -72,6 +72,17 @@ class FileSetup:
 
         return apply_suppressions(path, diagnostics, self.selection, data)
 
+    def preview_not_run(self) -> tuple:
+        """The preview rules this file's settings select by their exact code (``select``,
+        ``extend-select``) that do not run because preview is off: ruff warns about those.
+        A prefix (``GIP5``) that happens to cover a preview rule is no request for it."""
+        settings = self.settings
+        if settings.preview or not (settings.select or settings.extend_select):
+            return ()
+        named = dict.fromkeys(settings.select + settings.extend_select)
+        return tuple(code for code in named
+                     if (rule := self.plugins.rule(code)) is not None and rule.preview and self.selection(code))
+
 
 def setup_for(resolver, path: str) -> FileSetup:
     """The :class:`FileSetup` of ``path`` under ``resolver`` (a Resolver or a NullResolver)."""
