@@ -80,3 +80,25 @@ def test_a_text_buffer_has_no_inline_suppressions(lsp, tmp_path):
     uri = (tmp_path / "c.txt").as_uri()
     lsp.open(uri, _with_line(66, f"<!-- gip-lint: ignore[GIP206] {REASON} -->"), version=1)
     assert [at(d) for d in lsp.diagnostics(uri, version=1)] == [("GIP206", (66, 26), (67, 0))]
+
+
+def test_a_web_page_buffer_honours_its_comment_as_check_does(lsp, tmp_path, monkeypatch, capsys):
+    from renderings import render_html
+
+    html = render_html(SEED_001.read_text(encoding="utf-8"), "cms").html
+    path = tmp_path / "r.html"
+    path.write_text(html, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = gip_lint(capsys, "check", "--isolated", "r.html")
+    (finding,) = out.splitlines()  # the blank cell, at its place in the page's markup
+    _, line, column, rest = finding.split(":", 3)
+    assert rest.startswith(" GIP206 ")
+    lsp.open(path.as_uri(), html, version=1)
+    (shown,) = lsp.diagnostics(path.as_uri(), version=1)
+    assert (shown["code"], shown["range"]["start"]) == ("GIP206", {"line": int(line) - 1, "character": int(column) - 1})
+
+    lines = html.split("\n")
+    lines.insert(int(line) - 1, f"<!-- gip-lint: ignore[GIP206] {REASON} -->")
+    lsp.notify("textDocument/didChange", {"textDocument": {"uri": path.as_uri(), "version": 2},
+                                          "contentChanges": [{"text": "\n".join(lines)}]})
+    assert lsp.diagnostics(path.as_uri(), version=2) == []
