@@ -1,4 +1,5 @@
-"""``--preview`` (and the ``preview`` configuration key) runs preview rules, and only then;
+"""``--preview`` (and the ``preview`` configuration key) runs preview rules, and only then (a
+preview rule selected by its exact code without it is warned about, as ruff does);
 ``--exit-zero`` never hides a crashing rule (GIP999) unless GIP999 itself is ignored."""
 
 from __future__ import annotations
@@ -56,6 +57,38 @@ def test_a_preview_rule_runs_only_with_preview(tmp_path, monkeypatch, capsys):
     assert (code, out) == (0, "")  # selected by name, still not run
     code, out, _ = gip_lint(capsys, "check", "--plugin", "plug.py", "--select", "XPR", "--preview", "a.txt")
     assert code == 1 and out.splitlines() == ["a.txt:5:1: XPR001 第一部分（预览规则）"]
+
+
+PREVIEW_WARNING = "gip-lint: 警告：XPR001 是预览规则，未加 --preview 不会运行\n"
+
+
+def test_a_preview_rule_selected_by_its_code_without_preview_is_warned_about_once(tmp_path, monkeypatch, capsys):
+    _setup(tmp_path, monkeypatch)
+    copy_seed(SEED_CLEAN, tmp_path / "b.txt")
+    # Two files, two ways of naming it: still one warning, and the exit code of a clean run.
+    code, out, err = gip_lint(capsys, "check", "--plugin", "plug.py", "--select", "XPR001,XPR901",
+                              "--extend-select", "XPR001", "--ignore", "GIP999", "a.txt", "b.txt")
+    assert (code, out, err) == (0, "", PREVIEW_WARNING)
+    # Not when preview is on (it runs), nor for a prefix that covers it among others.
+    code, out, err = gip_lint(capsys, "check", "--plugin", "plug.py", "--select", "XPR001", "--preview", "a.txt")
+    assert (code, out, err) == (1, "a.txt:5:1: XPR001 第一部分（预览规则）\n", "")
+    code, out, err = gip_lint(capsys, "check", "--plugin", "plug.py", "--select", "XPR", "--ignore", "GIP999",
+                              "a.txt")
+    assert (code, out, err) == (0, "", "")
+    # Nor when the same code is ignored: it would not run with preview either.
+    code, out, err = gip_lint(capsys, "check", "--plugin", "plug.py", "--select", "XPR001", "--ignore", "XPR001",
+                              "a.txt")
+    assert (code, out, err) == (0, "", "")
+
+
+def test_a_preview_rule_selected_in_the_configuration_is_warned_about(tmp_path, monkeypatch, capsys):
+    _setup(tmp_path, monkeypatch, 'plugins = ["plug.py"]\nselect = ["GIP2", "XPR001"]\n')
+    code, out, err = gip_lint(capsys, "check", "a.txt")
+    assert (code, out, err) == (0, "", PREVIEW_WARNING)
+    with open(tmp_path / ".gip-lint.toml", "a", encoding="utf-8") as config:
+        config.write("preview = true\n")
+    code, out, err = gip_lint(capsys, "check", "a.txt")
+    assert (code, out, err) == (1, "a.txt:5:1: XPR001 第一部分（预览规则）\n", "")
 
 
 def test_the_preview_configuration_key(tmp_path, monkeypatch, capsys):

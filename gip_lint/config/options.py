@@ -86,7 +86,8 @@ OPTIONS: tuple[Option, ...] = (
     Option(("--preview",), "也运行预览规则（Rule.preview；配置键 preview）", RULES,
            key="preview", default=False, toml=v.toml_bool, read=v.cli_true, arg=STORE_TRUE,
            doc_type="`true`/`false`", doc="also run preview rules (`@rule(..., preview=True)`); without it a "
-                                          "preview rule never runs, whatever selects it (as in ruff)"),
+                                          "preview rule never runs, whatever selects it (as in ruff; one selected by its exact code is "
+                                          "warned about on stderr)"),
     Option(("--fail-on",), "达到此严重程度才以 1 退出（默认 warning）", RULES,
            key="fail-on", default="warning", toml=v.toml_severity, read=v.cli_severity,
            arg={"choices": ("error", "warning", "info")},

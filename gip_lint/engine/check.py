@@ -134,11 +134,13 @@ class Check:
         """Phase 4 and the suppressions: every file linted (``--previous``, or the runner with
         ``-j``, a cluster, the cache), suppressions applied per file; the diagnostics in
         flake8's order (path, position, code)."""
+        import sys
+
         import attrs
 
         from gip_lint.engine import runner
+        from gip_lint.engine.setup import setup_for
         from gip_lint.report.summary import Summary
-        from gip_lint.report.suppression import apply_suppressions
         from gip_lint.rule import SEVERITY_RANK
 
         args, resolver, settings = self.args, self.resolver, self.settings
@@ -153,15 +155,18 @@ class Check:
             results = runner.run(self.paths, settings, self.plugins, resolver, jobs=jobs_for(args), files=self.files,
                                  cache_dir=None if args.no_cache else settings.cache_dir, cluster=cluster_for(args))
         self.run_summary = Summary()
-        pairs = []
+        pairs, preview_not_run = [], {}
         for result in results:
             self.run_summary.add(result.diagnostics)
-            file_settings = resolver.settings_for(result.path)
-            found = apply_suppressions(result.path, result.diagnostics, resolver.selection_for(file_settings, result.path))
+            setup = setup_for(resolver, result.path)
+            preview_not_run.update(dict.fromkeys(setup.preview_not_run()))
+            found = setup.unsuppressed(result.path, result.diagnostics)
             if result.path == "-" and args.stdin_filename:
                 found = [attrs.evolve(d, path=args.stdin_filename) for d in found]
-            pairs.extend((d, SEVERITY_RANK[file_settings.fail_on]) for d in found)
+            pairs.extend((d, SEVERITY_RANK[setup.settings.fail_on]) for d in found)
         self.report_plugin_errors()
+        if preview_not_run:  # once per run, however many files select the rule
+            print(f"gip-lint: 警告：{'、'.join(preview_not_run)} 是预览规则，未加 --preview 不会运行", file=sys.stderr)
         pairs.sort(key=lambda pair: pair[0])  # by path, then position, then code (flake8's order)
         self._pairs = pairs
         return self.found

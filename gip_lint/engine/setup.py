@@ -64,6 +64,25 @@ class FileSetup:
         return lint_path(path, self.rules, self.selection, self.context(previous), readers=self.readers,
                          max_bytes=self.max_bytes, severity_overrides=self.severity_overrides, name=self.name)
 
+    def unsuppressed(self, path: str, diagnostics, data: Optional[bytes] = None) -> list:
+        """``diagnostics`` of ``path`` without those its ``gip-lint: ignore[…]`` suppressions
+        hide, with GIP010/GIP011 as selected: what ``check`` reports and the language server
+        shows (``data``: the editor's buffer, which may differ from the file on disk)."""
+        from gip_lint.report.suppression import apply_suppressions
+
+        return apply_suppressions(path, diagnostics, self.selection, data)
+
+    def preview_not_run(self) -> tuple:
+        """The preview rules this file's settings select by their exact code (``select``,
+        ``extend-select``) that do not run because preview is off: ruff warns about those.
+        A prefix (``GIP5``) that happens to cover a preview rule is no request for it."""
+        settings = self.settings
+        if settings.preview or not (settings.select or settings.extend_select):
+            return ()
+        named = dict.fromkeys(settings.select + settings.extend_select)
+        return tuple(code for code in named
+                     if (rule := self.plugins.rule(code)) is not None and rule.preview and self.selection(code))
+
 
 def setup_for(resolver, path: str) -> FileSetup:
     """The :class:`FileSetup` of ``path`` under ``resolver`` (a Resolver or a NullResolver)."""

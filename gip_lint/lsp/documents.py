@@ -2,8 +2,8 @@
 
 Independent of pygls: the server hands in the buffer's text, its path, the
 :class:`gip_lint.engine.setup.FileSetup` that applies to it (the one ``check`` would lint the
-file with) and the negotiated position encoding, and gets back plain :class:`Placed` values to
-translate into protocol objects.
+file with, and suppress its findings with) and the negotiated position encoding, and gets back
+plain :class:`Placed` values to translate into protocol objects.
 """
 
 from __future__ import annotations
@@ -90,6 +90,9 @@ def lint_buffer(text: str, path: str, setup: FileSetup, encoding: str = UTF16) -
         markup = source.kind != "text"
         # from_text drops a byte-order mark the editor may have kept: line 1 starts after it.
         shift = not markup and text.startswith("\ufeff")
+    # The buffer's own suppressions, as check applies the saved file's (the baseline is a
+    # command-line file of check only: no configuration key names one).
+    diagnostics = setup.unsuppressed(path, diagnostics, text.encode("utf-8", "surrogatepass"))
     lines = split_lines(text)
     cell_ends = MARKUP_CELL_ENDS if markup else TEXT_CELL_ENDS
     placed = []

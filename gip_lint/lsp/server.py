@@ -5,7 +5,8 @@ applying edits with line rules other than the editor's).  Diagnostics are publis
 the rule code, ``source = "gip-lint"``, a severity, and a range in the position encoding
 negotiated at ``initialize`` (UTF-16 unless the client offers UTF-8 or UTF-32).  A diagnostic
 that names the value its cell should hold (``Diagnostic.suggestion``) offers it as a quick fix
-(``textDocument/codeAction``) in text and Markdown buffers.
+(``textDocument/codeAction``) in text and Markdown buffers.  A finding the buffer's own
+``gip-lint: ignore[…]`` suppresses is not published, as ``check`` does not report it.
 """
 
 from __future__ import annotations

@@ -117,17 +117,19 @@ def body_targets(document) -> dict:
     return targets
 
 
-def suppressions_for(path: str) -> list[Suppression]:
-    """The suppressions written in ``path`` (none for other formats or an unreadable file)."""
+def suppressions_for(path: str, data: Optional[bytes] = None) -> list[Suppression]:
+    """The suppressions written in ``path`` — in ``data`` when given (an editor's unsaved
+    buffer), else in the file on disk; none for other formats or an unreadable file."""
     lower = path.lower()
     inline, word = lower.endswith(INLINE_SUFFIXES), lower.endswith(".docx")
-    if path == "-" or not (inline or word):
+    if not (inline or word) or (path == "-" and data is None):
         return []
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return []
+    if data is None:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return []
     try:
         if word:
             return word_suppressions(data) if b"word/comments.xml" in data else []
@@ -140,10 +142,12 @@ def suppressions_for(path: str) -> list[Suppression]:
         return []
 
 
-def apply_suppressions(path: str, diagnostics: Sequence, selected: Callable[[str], bool] = lambda code: True) -> list:
+def apply_suppressions(path: str, diagnostics: Sequence, selected: Callable[[str], bool] = lambda code: True,
+                       data: Optional[bytes] = None) -> list:
     """``diagnostics`` without the suppressed ones, with GIP010/GIP011 for the suppressions
-    that suppressed nothing or gave no reason (when those codes are selected)."""
-    suppressions = suppressions_for(path)
+    that suppressed nothing or gave no reason (when those codes are selected).  ``data``: the
+    file's content when it is not the one on disk (the language server's buffer)."""
+    suppressions = suppressions_for(path, data)
     if not suppressions:
         return list(diagnostics)
     from gip_lint.engine.core_codes import SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION
