@@ -31,6 +31,8 @@ REPLACES, ADDS, MERGES = "replaces", "adds", "merges"
 
 #: Seconds one file may take to read and check before it is given up (GIP001); 0: no limit.
 DEFAULT_TIME_LIMIT = 20.0
+#: The severity from which a diagnostic makes the exit status 1.
+DEFAULT_FAIL_ON = "warning"
 
 
 class Option(NamedTuple):
@@ -88,8 +90,8 @@ OPTIONS: tuple[Option, ...] = (
            doc_type="`true`/`false`", doc="also run preview rules (`@rule(..., preview=True)`); without it a "
                                           "preview rule never runs, whatever selects it (as in ruff; one selected by its exact code is "
                                           "warned about on stderr)"),
-    Option(("--fail-on",), "达到此严重程度才以 1 退出（默认 warning）", RULES,
-           key="fail-on", default="warning", toml=v.toml_severity, read=v.cli_severity,
+    Option(("--fail-on",), f"达到此严重程度才以 1 退出（默认 {DEFAULT_FAIL_ON}）", RULES,
+           key="fail-on", default=DEFAULT_FAIL_ON, toml=v.toml_severity, read=v.cli_severity,
            arg={"choices": ("error", "warning", "info")},
            doc_type="`error`/`warning`/`info`", doc="exit 1 when a diagnostic of this severity or higher remains"),
 
@@ -119,7 +121,8 @@ OPTIONS: tuple[Option, ...] = (
            key="max-file-size", default=DEFAULT_MAX_BYTES, toml=v.toml_bytes,
            arg={"type": int, "metavar": "BYTES"}, doc_default="20 MiB",
            doc_type="positive integer (bytes)", doc="larger files get GIP001 instead of a parse"),
-    Option(("--time-limit",), "读取和检查一个文件最多用时（默认 20 秒；0 表示不限），超时报告 GIP001 并继续下一个文件", FILES,
+    Option(("--time-limit",), f"读取和检查一个文件最多用时（默认 {DEFAULT_TIME_LIMIT:g} 秒；0 表示不限），超时报告 GIP001 并继续下一个文件",
+           FILES,
            key="time-limit", default=DEFAULT_TIME_LIMIT, toml=v.toml_seconds,
            arg={"type": v.arg_seconds, "metavar": "SECONDS"}, per_file=False, doc_type="seconds, ≥ 0",
            doc="a file that takes longer to read and check is one GIP001 “读取/检查用时超过 N 秒” and the run "
