@@ -5,7 +5,8 @@ compared with the seed text they were made from, cell for cell and finding for f
 
 Each seed report (examples/reports) is written as a disclosure office's .docx in every variant of
 tests/office_renderings.py and converted with ``soffice --headless --convert-to pdf``.  For each
-PDF, tables 二, 三 and 四 as gip-lint reads them are compared with ``gip_lint.parse(seed)``:
+PDF, tables 二, 三 and 四 as gip-lint reads them are compared with ``gip_lint.parse(seed)``
+(each seed also with two faults, "000f": see ``faulty``):
 a cell is *right* (same value), *wrong* (another value: a bug) or *not read* (no value where the
 seed has one: the table was declined).  The findings are compared with the seed's by code:
 a code the seed does not have is *false* (GIP003, a declined table, is counted apart), one the
@@ -27,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from office_renderings import VARIANTS, render_office_docx, soffice, to_pdf  # noqa: E402
+from office_renderings import VARIANTS, cells, faulty, render_office_docx, soffice, to_pdf  # noqa: E402
 
 import gip_lint  # noqa: E402
 from gip_lint.api import parse_source  # noqa: E402
@@ -37,25 +38,9 @@ from gip_lint.readers.pdf_reader import read_pdf  # noqa: E402
 from gip_lint.source import DecodeError, from_text  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "data" / "pdf_office"
-# The PDFs kept for tests/test_reader_pdf_office.py: (seed, variant).
-FIXTURE_SET = [("000", "grid"), ("004", "grid"), ("000", "grid-centred"), ("004", "grid-repeat"),
-               ("001", "grid-vcentre"), ("000", "noborder"), ("004", "noborder-centred")]
-
-
-def cells(report) -> dict:
-    """(table, row, column) → value of every cell of tables 二, 三 and 四."""
-    out = {}
-    if report.applications is not None:
-        for key, row in report.applications.rows.items():
-            out.update({("三", key, i): c.value for i, c in enumerate(row)})
-    if report.review_litigation is not None:
-        for group, row in report.review_litigation.groups.items():
-            out.update({("四", group, i): c.value for i, c in enumerate(row)})
-    if report.active is not None:
-        for item in report.active.items:
-            # The item's block (第二十条第（五）项 …) is part of what must be read right.
-            out.update({("二", item.label, k): (item.block, c.value) for k, c in item.cells.items()})
-    return out
+# The PDFs kept for tests/test_reader_pdf_office.py: (seed, variant); "004f" is 004 with faults.
+FIXTURE_SET = [("001", "grid"), ("002", "grid"), ("004f", "grid-centred"), ("004f", "grid-repeat"),
+               ("000", "noborder"), ("000f", "noborder-centred")]
 
 
 def page_texts(data: bytes) -> list[str]:
@@ -119,11 +104,18 @@ def build(out: Path, variants: list[str], seeds: list[Path]) -> dict:
     docx_files, keys = [], []
     for variant in variants:
         for seed in seeds:
-            path = out / f"{seed.name[:3]}-{variant}.docx"
-            path.write_bytes(render_office_docx(seed.read_text(encoding="utf-8"), VARIANTS[variant]))
-            docx_files.append(path)
-            keys.append((seed.name[:3], variant))
+            for number, text in _texts(seed).items():
+                path = out / f"{number}-{variant}.docx"
+                path.write_bytes(render_office_docx(text, VARIANTS[variant]))
+                docx_files.append(path)
+                keys.append((number, variant))
     return dict(zip(keys, to_pdf(docx_files, out)))
+
+
+def _texts(seed: Path) -> dict:
+    """"000" → the seed's text, "000f" → the seed with faults."""
+    text = seed.read_text(encoding="utf-8")
+    return {seed.name[:3]: text, seed.name[:3] + "f": faulty(text)}
 
 
 def main() -> None:
@@ -142,17 +134,17 @@ def main() -> None:
         FIXTURES.mkdir(parents=True, exist_ok=True)
         by_name = {seed.name[:3]: seed for seed in seeds}
         for number, variant in FIXTURE_SET:
-            (pdf,) = build(out, [variant], [by_name[number]]).values()
+            pdf = build(out, [variant], [by_name[number[:3]]])[(number, variant)]
             shutil.copyfile(pdf, FIXTURES / f"{number}-{variant}.pdf")
             print(FIXTURES / f"{number}-{variant}.pdf", pdf.stat().st_size, "bytes")
         return
     variants = args.variant or list(VARIANTS)
     if args.keep:
-        pdfs = {(s.name[:3], v): out / f"{s.name[:3]}-{v}.pdf" for v in variants for s in seeds}
+        pdfs = {(n, v): out / f"{n}-{v}.pdf" for v in variants for s in seeds for n in _texts(s)}
     else:
         pdfs = build(out, variants, seeds)
     rules = load_plugins().rules
-    texts = {seed.name[:3]: seed.read_text(encoding="utf-8") for seed in seeds}
+    texts = {number: text for seed in seeds for number, text in _texts(seed).items()}
     total = Counter()
     details = []
     print(f"{'variant':18} files  titles  right  wrong  not-read  declined  false  missing  page-wrong")

@@ -214,6 +214,36 @@ def render_office_docx(text: str, variant: Variant) -> bytes:
     return buffer.getvalue()
 
 
+def cells(report) -> dict:
+    """(table, row, column) → value of every cell of tables 二, 三 and 四."""
+    out = {}
+    if report.applications is not None:
+        for key, row in report.applications.rows.items():
+            out.update({("三", key, i): c.value for i, c in enumerate(row)})
+    if report.review_litigation is not None:
+        for group, row in report.review_litigation.groups.items():
+            out.update({("四", group, i): c.value for i, c in enumerate(row)})
+    if report.active is not None:
+        for item in report.active.items:
+            # The item's block (第二十条第（五）项 …) is part of what must be read right.
+            out.update({("二", item.label, k): (item.block, c.value) for k, c in item.cells.items()})
+    return out
+
+
+def faulty(text: str) -> str:
+    """The seed with two faults a reviewer finds: the first number of table 三's rows 一 and
+    四 one higher (rows that do not add up, A1/A2, at the page each row stands on)."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith(("一、本年新收", "四、结转下年度")):
+            cells = line.split("\t")
+            k = next((k for k, c in enumerate(cells) if c.strip().isdigit()), None)
+            if k is not None:
+                cells[k] = str(int(cells[k]) + 1)
+                lines[index] = "\t".join(cells)
+    return "\n".join(lines)
+
+
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
