@@ -5,9 +5,9 @@ prose in 仿宋 with a first-line indent of two characters, justified, at a fixe
 spacing; the three tables as Word tables in the national template's layout (the layouts of
 :mod:`renderings`: table 三's merged row labels and 申请人情况 header, table 四's two-level
 header) with the column widths an office gives them; a page number in the footer.  ``VARIANTS``
-names the ways offices vary that: borders or none, header rows repeated on a page break, cells
-vertically centred, labels centred, the margins (which move table 三's page break), a running
-header, "第 N 页 共 M 页".  ``to_pdf`` converts with ``soffice --headless --convert-to pdf``.
+names the ways offices vary that: borders or none (on some tables), header rows repeated on a
+page break, cells vertically centred, labels centred, the margins (which move table 三's page
+break), a running header, "第 N 页 共 M 页".  ``to_pdf`` converts with ``soffice --headless --convert-to pdf``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from renderings import SeedTable, rebuild_merges, seed_structure, template_activ
 
 @attrs.frozen
 class Variant:
-    borders: bool = True
+    borders: tuple = ("二", "三", "四")  # the tables drawn with borders
     repeat_header: bool = False
     valign: str = "top"  # or "center"
     labels: str = "left"  # or "center": label cells' text centred (numbers always centred)
@@ -42,8 +42,10 @@ VARIANTS = {
     "grid-repeat": Variant(repeat_header=True, margins_cm=(2.0, 2.0, 2.0, 2.0), footer="of"),
     "grid-vcentre": Variant(valign="center", margins_cm=(2.54, 2.54, 3.17, 3.17), running_header=True),
     "grid-12pt": Variant(table_pt=12.0, labels="center", footer="of"),
-    "noborder": Variant(borders=False),
-    "noborder-centred": Variant(borders=False, valign="center", margins_cm=(2.54, 2.54, 3.17, 3.17)),
+    "noborder": Variant(borders=()),
+    "noborder-centred": Variant(borders=(), valign="center", margins_cm=(2.54, 2.54, 3.17, 3.17)),
+    # Tables 二 and 四 without borders, table 三 with (its merged cells need them to be read by eye).
+    "noborder-2-4": Variant(borders=("三",), footer="of"),
 }
 
 
@@ -153,7 +155,7 @@ def _table(document, rows, kind, variant: Variant, usable: float) -> None:
 
     width = max(sum(colspan for _, _, colspan, _ in row) for row in rows)
     table = document.add_table(rows=len(rows), cols=width)
-    if variant.borders:
+    if kind in variant.borders:
         table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths = _widths(kind, width, usable)
