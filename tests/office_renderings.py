@@ -34,6 +34,7 @@ class Variant:
     table_pt: float = 10.5
     footer: str = "dash"  # "dash": "- 3 -"; "of": "第 3 页 共 6 页"
     running_header: bool = False
+    landscape: bool = False  # sections 三 and 四 (tables 三 and 四) on landscape pages
 
 
 VARIANTS = {
@@ -46,6 +47,7 @@ VARIANTS = {
     "noborder-centred": Variant(borders=(), valign="center", margins_cm=(2.54, 2.54, 3.17, 3.17)),
     # Tables 二 and 四 without borders, table 三 with (its merged cells need them to be read by eye).
     "noborder-2-4": Variant(borders=("三",), footer="of"),
+    "grid-landscape": Variant(landscape=True, valign="center"),
 }
 
 
@@ -203,6 +205,8 @@ def render_office_docx(text: str, variant: Variant) -> bytes:
     _, _, left, right = variant.margins_cm
     usable = 21.0 - left - right
     for item in seed_structure(text):
+        if variant.landscape and re.match(r"^\s*[三五]、", item if isinstance(item, str) else ""):
+            usable = _turn(document, item.strip().startswith("三")) - left - right
         if isinstance(item, SeedTable):
             if item.kind is None:
                 rows = rebuild_merges(item.rows)
@@ -214,6 +218,18 @@ def render_office_docx(text: str, variant: Variant) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _turn(document, landscape: bool) -> float:
+    """A new section on a new page, landscape or portrait (its header and footer those of the
+    section before); the page's width in cm."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Cm(29.7), Cm(21.0)) if landscape else (Cm(21.0), Cm(29.7))
+    return 29.7 if landscape else 21.0
 
 
 def cells(report) -> dict:
