@@ -40,7 +40,7 @@ from gip_lint.source import DecodeError, from_text  # noqa: E402
 FIXTURES = ROOT / "tests" / "data" / "pdf_office"
 # The PDFs kept for tests/test_reader_pdf_office.py: (seed, variant); "004f" is 004 with faults.
 FIXTURE_SET = [("001", "grid"), ("002", "grid"), ("004f", "grid-centred"), ("004f", "grid-repeat"),
-               ("000", "noborder"), ("000f", "noborder-centred")]
+               ("000", "noborder"), ("000f", "noborder-centred"), ("000f", "grid-landscape")]
 
 
 def page_texts(data: bytes) -> list[str]:

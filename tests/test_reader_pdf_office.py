@@ -46,7 +46,8 @@ def _page_with(data: bytes, needle: str) -> int:
     return next(i + 1 for i, text in enumerate(_pages(data)) if needle in text)
 
 
-@pytest.mark.parametrize("name", ["001-grid.pdf", "002-grid.pdf", "004f-grid-centred.pdf", "004f-grid-repeat.pdf"])
+@pytest.mark.parametrize("name", ["001-grid.pdf", "002-grid.pdf", "004f-grid-centred.pdf", "004f-grid-repeat.pdf",
+                                  "000f-grid-landscape.pdf"])
 def test_bordered_tables_read_cell_for_cell(seeds, rules, name):
     source, text, _ = _read(name, seeds)
     got, want = parse_source(source), gip_lint.parse(text)
@@ -83,13 +84,21 @@ def test_a_row_broken_over_a_page_break_is_one_row(seeds, rules):
     assert lint_source(source, rules).diagnostics == ()
 
 
-@pytest.mark.parametrize("name", ["004f-grid-centred.pdf", "004f-grid-repeat.pdf"])
+@pytest.mark.parametrize("name", ["004f-grid-centred.pdf", "004f-grid-repeat.pdf", "000f-grid-landscape.pdf"])
 def test_faults_are_found_at_their_page(seeds, rules, name):
     """Rows 一 and 四 of table 三 whose 总计 is wrong: GIP202 on the page each row stands on
-    (grid-repeat: narrow margins, the break after row 一, header rows repeated)."""
+    (grid-repeat: narrow margins, the break after row 一, header rows repeated; grid-landscape:
+    table 三 over two landscape pages after a section break)."""
     source, _, data = _read(name, seeds)
     first, last = _page_with(data, "一、本年新收政府信息公开申请数量"), _page_with(data, "四、结转下年度继续办理")
-    assert (first, last) == ({"004f-grid-centred.pdf": 3, "004f-grid-repeat.pdf": 2}[name], 3)
+    assert (first, last) == {"004f-grid-centred.pdf": (3, 3), "004f-grid-repeat.pdf": (2, 3),
+                             "000f-grid-landscape.pdf": (4, 5)}[name]
+    if "landscape" in name:
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(data)
+        assert [document[i].get_width() > document[i].get_height() for i in range(len(document))] == \
+            [False, False, False, True, True, False]
     diagnostics = lint_source(source, rules).diagnostics
     assert [(d.code, d.page, d.message[:13]) for d in diagnostics] == [
         ("GIP202", first, "表三“一、本年新收政府信息"), ("GIP202", last, "表三“四、结转下年度继续办")]
