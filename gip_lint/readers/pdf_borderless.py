@@ -213,8 +213,9 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
         label_starts = cluster([_mid(chunk) for chunk in label_chunks], _START)
     if not label_starts or label_starts[-1] >= columns[0][0] or (by_middle and len(label_starts) > 1):
         return None, last + 1
-    titles = {id(line.chunks[0]) for line in lines[floor:] if by_middle and len(line.chunks) == 1
-              and _TITLE.match(line.texts[0])}  # a title over the table's width: a merged cell, at its left
+    # A title alone on its line ("第二十条第（五）项", centred over the table's width whether the
+    # labels are or not): a merged cell, written at the table's left.
+    titles = {id(line.chunks[0]) for line in lines[floor:] if len(line.chunks) == 1 and _TITLE.match(line.texts[0])}
     carried_header, edges = carried_columns or ([], [])
     # A column's edge is where its numbers start; the part on the page before keeps its edge
     # (numbers wider here, centred or right-aligned, start further left).
@@ -229,8 +230,10 @@ def _region(lines: list[_Line], first: int, floor: int, head: float, foot: float
 
     def column(chunk: list[Glyph]) -> Optional[int]:
         x = chunk[0].x0
-        if by_middle and (x < label_limit or id(chunk) in titles):
-            return 0 if id(chunk) in titles or abs(_mid(chunk) - label_starts[0]) <= _START else None
+        if id(chunk) in titles:
+            return 0
+        if by_middle and x < label_limit:
+            return 0 if abs(_mid(chunk) - label_starts[0]) <= _START else None
         if x < label_limit:
             found = [k for k, s in enumerate(label_starts) if abs(s - x) <= _START]
             return found[0] if found else None

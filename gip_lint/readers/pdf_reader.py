@@ -254,6 +254,8 @@ def _aligned(line: ProseLine) -> bool:
 
 
 def _starts_paragraph(line: ProseLine, before: ProseLine, left: float, right: float, height: float) -> bool:
+    if _wrapped_title(line, before, left, right, height):
+        return False
     if line.x0 > left + 0.8 * height:  # indented first line (or centred)
         return True
     if before.x1 < right - max(4 * height, 0.15 * (right - left)):  # the line above ended short
@@ -264,6 +266,18 @@ def _starts_paragraph(line: ProseLine, before: ProseLine, left: float, right: fl
     if line.page == before.page and line.top - before.bottom > 1.5 * height:
         return True  # a blank line between
     return False
+
+
+def _wrapped_title(line: ProseLine, before: ProseLine, left: float, right: float, height: float) -> bool:
+    """The second line of a title wrapped by Word (centred, in a font larger than the text's):
+    the line above fills the width, both are centred on the text's middle, nothing between."""
+    middle = (left + right) / 2
+    return (line.page == before.page and not _HEADING.match(line.text)
+            and min(line.bottom - line.top, before.bottom - before.top) > 1.2 * height
+            and abs((line.x0 + line.x1) / 2 - middle) < 0.5 * height
+            and abs((before.x0 + before.x1) / 2 - middle) < 0.5 * height
+            and before.x1 - before.x0 > 0.8 * (right - left)
+            and line.top - before.bottom < 1.2 * height)
 
 
 def _paragraph(lines: list[ProseLine]) -> Paragraph:

@@ -20,6 +20,7 @@ from gip_lint.readers.pdf_geometry import Grid, cluster, join_lines
 _EDGE = 10.0  # points: outer edges of a table's parts on two pages differ by at most this
 _NUMBERED = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[、.．])")
 _NUMBER = re.compile(r"^[\d.,，%\s-]+$")
+_ITEM_TITLE = re.compile(r"^\s*第[一二三四五六七八九十]+条")  # table 二's "第二十条第（六）项" starts a row
 
 
 class PageCell:
@@ -82,6 +83,8 @@ class PdfTable:
 
     def _carry_split_labels(self, cells: list[PageCell]) -> None:
         last = self.rows - 1
+        if self._carry_split_row(cells):
+            return
         if not any(c.r0 == 0 and c.text and _NUMBER.match(c.text) for c in cells):
             return  # a header row starts the page (信息内容 | 本年处理决定数量 under its title)
         for cell in cells:
@@ -97,6 +100,32 @@ class PdfTable:
             if above is not None and not _NUMBER.match(above.text):
                 above.pieces.extend(cell.pieces)
                 cell.pieces = []
+
+    def _carry_split_row(self, cells: list[PageCell]) -> bool:
+        """A row Word or LibreOffice broke over the page ("5.要求行政机关确认或重" | "新出具已获取
+        信息"): the first row here has only label text, none of it numbered, an item title
+        ("第二十条…") or a row label of table 二 (行政许可 with its number blank starts a row), every piece under a label of the
+        last row above, which has numbers.  Its texts end those labels."""
+        from gip_lint.model.labels import ACTIVE_ROW_PATTERNS, first_match, squash
+
+        last = self.rows - 1
+        first = [c for c in cells if c.r0 == 0 and c.text]
+        above = [c for c in self.cells if c.r0 <= last <= c.r1]
+        if not first or not any(c.r0 == last and _NUMBER.match(c.text) for c in above if c.text):
+            return False
+        pairs = []
+        for cell in first:
+            if _NUMBERED.match(cell.text) or _NUMBER.match(cell.text) or _ITEM_TITLE.match(cell.text) \
+                    or first_match(squash(cell.text), ACTIVE_ROW_PATTERNS):
+                return False
+            match = next((c for c in above if abs(c.x0 - cell.x0) <= 3 and abs(c.x1 - cell.x1) <= 3), None)
+            if match is None or not match.text or _NUMBER.match(match.text):
+                return False
+            pairs.append((match, cell))
+        for match, cell in pairs:
+            match.pieces.extend(cell.pieces)
+            cell.pieces = []
+        return True
 
     def block(self) -> Table:
         """The table as rows of grid cells: a merged cell's text at its top-left position."""
