@@ -21,7 +21,7 @@ from pathlib import Path
 import attrs
 
 import gip_lint
-from renderings import SeedTable, rebuild_merges, seed_structure, template_active, template_applications, template_review
+from renderings import SeedTable, merged_cells, rebuild_merges, seed_structure, template_active, template_applications, template_review
 
 
 @attrs.frozen
@@ -170,28 +170,18 @@ def _table(document, rows, kind, variant: Variant, usable: float) -> None:
     if variant.repeat_header:
         for row in table.rows[:header_rows]:
             row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    taken: set = set()
-    for r, row in enumerate(rows):
-        c = 0
-        for value, rowspan, colspan, _ in row:
-            while (r, c) in taken:
-                c += 1
-            target = grid[r * width + c]
-            if rowspan > 1 or colspan > 1:
-                target = target.merge(grid[(r + rowspan - 1) * width + c + colspan - 1])
-            value = _full_width(value) if kind == "三" else value
-            paragraph = target.paragraphs[0]
-            number = bool(_NUMBER.match(value.strip()))
-            header = r < header_rows or (kind == "二" and not number and c > 0)
-            centred = number or header or variant.labels == "center" or (kind == "二" and len(row) == 1)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
-            paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
-            if value:
-                _font(paragraph.add_run(value), "宋体", variant.table_pt)
-            if variant.valign == "center":
-                target.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
-            taken.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
-            c += colspan
+    for target, r, c, (value, _, _, _) in merged_cells(table, rows, width):
+        value = _full_width(value) if kind == "三" else value
+        paragraph = target.paragraphs[0]
+        number = bool(_NUMBER.match(value.strip()))
+        header = r < header_rows or (kind == "二" and not number and c > 0)
+        centred = number or header or variant.labels == "center" or (kind == "二" and len(rows[r]) == 1)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
+        paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+        if value:
+            _font(paragraph.add_run(value), "宋体", variant.table_pt)
+        if variant.valign == "center":
+            target.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
 
 
 def render_office_docx(text: str, variant: Variant) -> bytes:

@@ -434,6 +434,26 @@ class WordDocument:
     cells: dict  # (row key, column index) → (paragraph/row number, grid column), both 1-based
 
 
+def merged_cells(table, rows, width: int):
+    """(Word cell, row, column, (value, rowspan, colspan, ident)) for each cell of ``rows`` (as
+    the template functions give them) in a python-docx ``table`` ``width`` columns wide, a
+    span's cells merged first; row and column are those of the template's grid."""
+    grid = table._cells  # computed once: table.cell() rebuilds it on every call
+    taken: set = set()
+    for r, row in enumerate(rows):
+        c = 0
+        for entry in row:
+            _, rowspan, colspan, _ = entry
+            while (r, c) in taken:
+                c += 1
+            target = grid[r * width + c]
+            if rowspan > 1 or colspan > 1:
+                target = target.merge(grid[(r + rowspan - 1) * width + c + colspan - 1])
+            yield target, r, c, entry
+            taken.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
+            c += colspan
+
+
 def render_docx(text: str, layout: str = "template") -> WordDocument:
     """The seed ``text`` as a .docx written by python-docx ("template" or "flat" tables)."""
     import docx
@@ -452,21 +472,10 @@ def render_docx(text: str, layout: str = "template") -> WordDocument:
                 rows = {"二": template_active, "三": template_applications, "四": template_review}[item.kind](report)
             width = max(sum(colspan for _, _, colspan, _ in row) for row in rows)
             table = document.add_table(rows=len(rows), cols=width)
-            grid = table._cells  # computed once: table.cell() rebuilds it on every call
-            taken: set = set()
-            for r, row in enumerate(rows):
-                c = 0
-                for value, rowspan, colspan, ident in row:
-                    while (r, c) in taken:
-                        c += 1
-                    target = grid[r * width + c]
-                    if rowspan > 1 or colspan > 1:
-                        target = target.merge(grid[(r + rowspan - 1) * width + c + colspan - 1])
-                    target.text = value
-                    if ident is not None:
-                        cells[ident] = (number + r + 1, c + 1)
-                    taken.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
-                    c += colspan
+            for target, r, c, (value, _, _, ident) in merged_cells(table, rows, width):
+                target.text = value
+                if ident is not None:
+                    cells[ident] = (number + r + 1, c + 1)
             number += len(rows)
         else:
             document.add_paragraph(item)
